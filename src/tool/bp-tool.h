@@ -1,0 +1,23 @@
+/* bp-tool.h
+ *
+ * SPDX-FileCopyrightText: 2026 The Brandpunt Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "bp-store.h"
+
+G_BEGIN_DECLS
+
+/* Each subcommand parses its own options and returns the process exit code. */
+int      bp_tool_info          (int          argc,
+                                char       **argv);
+
+BpStore *bp_tool_open_store    (const char  *path);
+void     bp_tool_print_error   (const char  *command,
+                                GError      *error);
+
+G_END_DECLS

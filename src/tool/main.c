@@ -1,0 +1,88 @@
+/* main.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Brandpunt Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "brandpunt-tool"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "bp-tool.h"
+
+static const struct {
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} commands[] = {
+  { "info", bp_tool_info, N_("Show what a store holds") },
+};
+
+void
+bp_tool_print_error (const char *command,
+                     GError     *error)
+{
+  g_printerr ("brandpunt-tool %s: %s\n", command, error->message);
+}
+
+BpStore *
+bp_tool_open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = NULL;
+  g_autofree char *dir = NULL;
+
+  if (path == NULL)
+    {
+      g_printerr ("%s\n", _("Say which store to use with --store FILE."));
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (path);
+  g_mkdir_with_parents (dir, 0700);
+
+  if (!(store = bp_store_open (path, &error)))
+    {
+      g_printerr ("brandpunt-tool: %s\n", error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&store);
+}
+
+static void
+print_usage (void)
+{
+  g_print ("%s\n\n", _("Usage: brandpunt-tool COMMAND [OPTION…]"));
+  g_print ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-14s %s\n", commands[i].name, _(commands[i].summary));
+  g_print ("\n%s\n", _("Run “brandpunt-tool COMMAND --help” for the options of a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_usage ();
+      return argc < 2 ? 2 : 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("brandpunt-tool: unknown command “%s”.\n"), argv[1]);
+  print_usage ();
+  return 2;
+}
