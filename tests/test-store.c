@@ -1,1 +1,371 @@
-int main(void){return 0;}
+/* test-store.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Brandpunt Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#undef G_DISABLE_ASSERT
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "bp-store-areas.h"
+#include "bp-store-private.h"
+
+static char *
+store_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "stores", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, name, NULL);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *)contents, length);
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static BpAreaRecord *
+make_record (const char *code,
+             const char *parent_code,
+             const char *name,
+             gint64      population)
+{
+  BpAreaRecord *record = bp_area_record_new ();
+
+  record->code = g_strdup (code);
+  record->parent_code = g_strdup (parent_code);
+  record->name_nl = g_strdup (name);
+  record->population = population;
+  record->geometry_source = g_strdup ("statbel");
+  return record;
+}
+
+static void
+import_region (BpStore    *store,
+               const char *code,
+               const char *name)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)bp_area_record_free);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (records, make_record (code, NULL, name, 1000));
+  g_assert_true (bp_store_import_areas (store, BP_AREA_LEVEL_REGION, records, "test", NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_store_create_new (void)
+{
+  g_autofree char *path = store_path ("new.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (path, &error);
+  g_autofree char *journal = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (bp_store_get_schema_version (store), ==, BP_STORE_SCHEMA_VERSION);
+  g_assert_false (bp_store_is_demo (store));
+
+  /* WAL and foreign keys are what later writers rely on. */
+  db = _bp_store_get_db (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  journal = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpstr (journal, ==, "wal");
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_store_meta (void)
+{
+  g_autofree char *path = store_path ("meta.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (path, &error);
+  g_autoptr(BpStore) reopened = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (bp_store_set_meta (store, "demo-seed", "42", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  reopened = bp_store_open (path, &error);
+  g_assert_no_error (error);
+  value = bp_store_dup_meta (reopened, "demo-seed");
+  g_assert_cmpstr (value, ==, "42");
+  g_assert_true (bp_store_is_demo (reopened));
+
+  g_assert_true (bp_store_set_meta (reopened, "demo-seed", NULL, &error));
+  g_assert_false (bp_store_is_demo (reopened));
+}
+
+/* A file of each earlier version, written as that version did, opens
+ * with its data intact and ends at the current version. */
+static void
+test_store_migrate_from_each_version (void)
+{
+  for (int version = 1; version < BP_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%d.db", version);
+      g_autofree char *path = store_path (name);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BpStore) old = _bp_store_open_at_version (path, version, &error);
+      g_autoptr(BpStore) store = NULL;
+      g_autoptr(BpArea) area = NULL;
+      g_autofree char *seed = NULL;
+      g_autoptr(GListModel) regions = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (bp_store_get_schema_version (old), ==, version);
+      import_region (old, "02000", "Vlaams Gewest");
+      g_assert_true (bp_store_set_meta (old, "demo-seed", "7", &error));
+      g_clear_object (&old);
+
+      store = bp_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (bp_store_get_schema_version (store), ==, BP_STORE_SCHEMA_VERSION);
+
+      area = bp_store_dup_area (store, BP_AREA_LEVEL_REGION, "02000", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (bp_area_get_name_nl (area), ==, "Vlaams Gewest");
+      g_assert_cmpint (bp_area_get_population (area), ==, 1000);
+      seed = bp_store_dup_meta (store, "demo-seed");
+      g_assert_cmpstr (seed, ==, "7");
+
+      /* The tables of the later versions exist and work. */
+      regions = bp_store_list_areas (store, BP_AREA_LEVEL_REGION, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (regions), ==, 1);
+      raw_exec (path, "INSERT INTO case_count (sector_id, age_band, day, n_cases, cumulative) VALUES (1, 0, 100, 2, 2)");
+      raw_exec (path, "INSERT INTO document (id, winning_rev, local_seq, body) VALUES ('x', '1-a', 1, '{}')");
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  void (*prepare) (const char *path);
+  int expected;
+} BadStoreCase;
+
+static void
+prepare_garbage (const char *path)
+{
+  g_autofree char *garbage = g_strnfill (8192, 'x');
+
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+}
+
+static void
+prepare_too_new (const char *path)
+{
+  g_autoptr(BpStore) store = bp_store_open (path, NULL);
+
+  g_assert_nonnull (store);
+  import_region (store, "02000", "Vlaams Gewest");
+  g_clear_object (&store);
+  raw_exec (path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
+}
+
+static void
+prepare_foreign_database (const char *path)
+{
+  raw_exec (path, "CREATE TABLE patients (name TEXT); INSERT INTO patients VALUES ('Demo Testpersoon')");
+}
+
+static void
+prepare_damaged_store (const char *path)
+{
+  g_autoptr(BpStore) store = bp_store_open (path, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_nonnull (store);
+  import_region (store, "02000", "Vlaams Gewest");
+  g_clear_object (&store);
+  raw_exec (path, "PRAGMA journal_mode = DELETE");
+
+  /* Keep the header, overwrite the pages after the first one. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  memset (contents + 4096, 0xa5, length - 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static void
+test_store_refuses_bad_files (void)
+{
+  static const BadStoreCase cases[] = {
+    { "garbage.db", prepare_garbage, BP_STORE_ERROR_CORRUPT },
+    { "too-new.db", prepare_too_new, BP_STORE_ERROR_TOO_NEW },
+    { "foreign.db", prepare_foreign_database, BP_STORE_ERROR_NOT_A_STORE },
+    { "damaged.db", prepare_damaged_store, BP_STORE_ERROR_CORRUPT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = store_path (cases[i].name);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BpStore) store = NULL;
+      g_autoptr(BpArea) area = NULL;
+
+      cases[i].prepare (path);
+      before = file_checksum (path);
+
+      store = bp_store_open (path, &error);
+      if (store != NULL)
+        area = bp_store_dup_area (store, BP_AREA_LEVEL_REGION, "02000", &error);
+
+      g_test_message ("%s: %s", cases[i].name, error ? error->message : "(no error)");
+      g_assert_error (error, BP_STORE_ERROR, cases[i].expected);
+      /* The message names the file, so the user knows which one. */
+      g_assert_nonnull (strstr (error->message, path));
+      g_clear_object (&store);
+
+      after = file_checksum (path);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+test_store_refuses_locked (void)
+{
+  g_autofree char *path = store_path ("locked.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) first = bp_store_open (path, &error);
+  g_autoptr(BpStore) second = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&first);
+
+  /* Another program holds the store exclusively, as the sqlite3 shell
+   * does with "PRAGMA locking_mode = EXCLUSIVE" and a write. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;"
+                                     "INSERT INTO store_meta VALUES ('x', 'y');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  second = bp_store_open (path, &error);
+  g_assert_null (second);
+  g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_LOCKED);
+
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
+static void
+test_store_refuses_unopenable (void)
+{
+  g_autofree char *folder = store_path ("a-folder.db");
+  g_autofree char *missing_dir = store_path ("no-such-dir/store.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  store = bp_store_open (folder, &error);
+  g_assert_null (store);
+  g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_UNREADABLE);
+  g_clear_error (&error);
+
+  store = bp_store_open (missing_dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_UNREADABLE);
+}
+
+static void
+test_store_tool_reports_bad_store (void)
+{
+  g_autofree char *path = store_path ("tool-garbage.db");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  int status = 0;
+  const char *argv[] = { TEST_TOOL, "info", "--store", path, NULL };
+
+  prepare_garbage (path);
+  before = file_checksum (path);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "damaged"));
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_store_import_rolls_back (void)
+{
+  g_autofree char *path = store_path ("rollback.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (path, &error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)bp_area_record_free);
+  g_autoptr(BpArea) area = NULL;
+
+  g_assert_no_error (error);
+  import_region (store, "02000", "Vlaams Gewest");
+
+  /* The second province names a region that does not exist: nothing of
+   * the file may stay, not even the first province. */
+  g_ptr_array_add (records, make_record ("10000", "02000", "Antwerpen", 10));
+  g_ptr_array_add (records, make_record ("20001", "09999", "Vlaams-Brabant", 10));
+  g_assert_false (bp_store_import_areas (store, BP_AREA_LEVEL_PROVINCE, records, "test", NULL, &error));
+  g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "20001"));
+  g_assert_nonnull (strstr (error->message, "09999"));
+  g_assert_cmpuint (bp_store_count_areas (store, BP_AREA_LEVEL_PROVINCE), ==, 0);
+  g_clear_error (&error);
+
+  area = bp_store_dup_area (store, BP_AREA_LEVEL_PROVINCE, "10000", &error);
+  g_assert_null (area);
+  g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/open/create-new", test_store_create_new);
+  g_test_add_func ("/store/meta", test_store_meta);
+  g_test_add_func ("/store/migrate/from-each-version", test_store_migrate_from_each_version);
+  g_test_add_func ("/store/open/refuses-bad-files", test_store_refuses_bad_files);
+  g_test_add_func ("/store/open/refuses-locked", test_store_refuses_locked);
+  g_test_add_func ("/store/open/refuses-unopenable", test_store_refuses_unopenable);
+  g_test_add_func ("/store/open/tool-reports-bad-store", test_store_tool_reports_bad_store);
+  g_test_add_func ("/store/areas/import-rolls-back", test_store_import_rolls_back);
+
+  return g_test_run ();
+}

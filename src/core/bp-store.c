@@ -261,6 +261,27 @@ query_int (BpStore     *self,
 }
 
 static gboolean
+query_text (BpStore     *self,
+            const char  *sql,
+            char       **out_value,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _bp_store_prepare (self, sql, error)))
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _bp_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+
+  *out_value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  return TRUE;
+}
+
+static gboolean
 migrate (BpStore     *self,
          int          from_version,
          int          to_version,
@@ -309,6 +330,7 @@ open_store (const char  *path,
             GError     **error)
 {
   g_autoptr(BpStore) self = NULL;
+  g_autofree char *journal_mode = NULL;
   gboolean exists;
   int application_id = 0;
   int version = 0;
@@ -372,8 +394,28 @@ open_store (const char  *path,
       return NULL;
     }
 
-  if (!_bp_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !_bp_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+  if (!query_text (self, "PRAGMA journal_mode", &journal_mode, error))
+    return NULL;
+
+  /* Switching to WAL or migrating writes to the file: check its pages first
+   * (quick_check costs a full read, so only when we are about to write). */
+  if ((version < target_version && exists) || g_strcmp0 (journal_mode, "wal") != 0)
+    {
+      g_autofree char *check = NULL;
+
+      if (exists && (!query_text (self, "PRAGMA quick_check", &check, error) ||
+                     g_strcmp0 (check, "ok") != 0))
+        {
+          g_clear_error (error);
+          set_error_from_code (path, SQLITE_CORRUPT, check ? check : "", error);
+          return NULL;
+        }
+
+      if (!_bp_store_exec (self, "PRAGMA journal_mode = WAL", error))
+        return NULL;
+    }
+
+  if (!_bp_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_bp_store_exec (self, "PRAGMA synchronous = NORMAL", error))
     return NULL;
 
