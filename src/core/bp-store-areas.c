@@ -27,6 +27,23 @@ bp_area_source_free (BpAreaSource *source)
   g_free (source);
 }
 
+/**
+ * bp_dup_reference_areas_path:
+ *
+ * The reference areas are built from data/geography when Brandpunt is
+ * built; `BRANDPUNT_DATA_DIR` points at the build tree when it runs
+ * uninstalled (`meson devenv`).
+ *
+ * Returns: (transfer full): the path of the reference-area store
+ */
+char *
+bp_dup_reference_areas_path (void)
+{
+  const char *dir = g_getenv ("BRANDPUNT_DATA_DIR");
+
+  return g_build_filename (dir && *dir ? dir : PKGDATADIR, "reference-areas.db", NULL);
+}
+
 static void
 bind_text_or_null (sqlite3_stmt *stmt,
                    int           column,

@@ -31,6 +31,7 @@ typedef struct
 } BpAreaSource;
 
 void        bp_area_source_free           (BpAreaSource      *source);
+char       *bp_dup_reference_areas_path   (void);
 
 gboolean    bp_store_import_areas         (BpStore           *self,
                                            BpAreaLevel        level,

@@ -12,54 +12,55 @@
 
 G_BEGIN_DECLS
 
-/* One entry of the local changes feed, as CouchDB's _changes gives it. */
+/* One entry of the local changes feed, as CouchDB's _changes gives it with
+ * style=all_docs: leaf_revs holds every leaf, deleted ones too, winner first. */
 typedef struct
 {
-  gint64   seq;
-  char    *id;
-  char    *winning_rev;
-  gboolean is_deleted;
-  GStrv    leaf_revs;
+  gint64    seq;
+  char     *id;
+  char     *winning_rev;
+  gboolean  is_deleted;
+  GStrv     leaf_revs;
 } BpChange;
 
-void        bp_change_free                 (BpChange     *change);
+void        bp_change_free                  (BpChange            *change);
 
-gboolean    bp_store_put_document          (BpStore      *self,
-                                            const char   *id,
-                                            const char   *base_rev,
-                                            JsonObject   *body,
-                                            char        **new_rev,
-                                            GError      **error);
-gboolean    bp_store_delete_document       (BpStore      *self,
-                                            const char   *id,
-                                            const char   *base_rev,
-                                            char        **new_rev,
-                                            GError      **error);
-JsonObject *bp_store_dup_document          (BpStore      *self,
-                                            const char   *id,
-                                            char        **rev,
-                                            GError      **error);
-JsonObject *bp_store_dup_revision          (BpStore      *self,
-                                            const char   *id,
-                                            const char   *rev,
-                                            GError      **error);
-gboolean    bp_store_insert_revision       (BpStore      *self,
-                                            const char   *id,
-                                            const char * const *rev_path,
-                                            JsonObject   *body,
-                                            gboolean      is_deleted,
-                                            GError      **error);
-GStrv       bp_store_dup_leaf_revs         (BpStore      *self,
-                                            const char   *id,
-                                            GError      **error);
-GPtrArray  *bp_store_list_changes          (BpStore      *self,
-                                            gint64        since_seq,
-                                            guint         limit,
-                                            GError      **error);
-gint64      bp_store_get_last_seq          (BpStore      *self);
-GPtrArray  *bp_store_list_documents_by_type (BpStore     *self,
-                                            const char   *type,
-                                            GError      **error);
+gboolean    bp_store_put_document           (BpStore             *self,
+                                             const char          *id,
+                                             const char          *base_rev,
+                                             JsonObject          *body,
+                                             char               **new_rev,
+                                             GError             **error);
+gboolean    bp_store_delete_document        (BpStore             *self,
+                                             const char          *id,
+                                             const char          *base_rev,
+                                             char               **new_rev,
+                                             GError             **error);
+JsonObject *bp_store_dup_document           (BpStore             *self,
+                                             const char          *id,
+                                             char               **rev,
+                                             GError             **error);
+JsonObject *bp_store_dup_revision           (BpStore             *self,
+                                             const char          *id,
+                                             const char          *rev,
+                                             GError             **error);
+gboolean    bp_store_insert_revision        (BpStore             *self,
+                                             const char          *id,
+                                             const char * const  *rev_path,
+                                             JsonObject          *body,
+                                             gboolean             is_deleted,
+                                             GError             **error);
+GStrv       bp_store_dup_leaf_revs          (BpStore             *self,
+                                             const char          *id,
+                                             GError             **error);
+GPtrArray  *bp_store_list_changes           (BpStore             *self,
+                                             gint64               since_seq,
+                                             guint                limit,
+                                             GError             **error);
+gint64      bp_store_get_last_seq           (BpStore             *self);
+GPtrArray  *bp_store_list_documents_by_type (BpStore             *self,
+                                             const char          *type,
+                                             GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpChange, bp_change_free)
 
