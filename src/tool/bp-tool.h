@@ -13,9 +13,11 @@
 G_BEGIN_DECLS
 
 /* Each subcommand parses its own options and returns the process exit code. */
-int      bp_tool_import_areas  (int          argc,
+int      bp_tool_demo          (int          argc,
                                 char       **argv);
 int      bp_tool_info          (int          argc,
+                                char       **argv);
+int      bp_tool_import_areas  (int          argc,
                                 char       **argv);
 
 BpStore *bp_tool_open_store    (const char  *path);

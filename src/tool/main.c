@@ -18,8 +18,9 @@ static const struct {
   int (*run) (int argc, char **argv);
   const char *summary;
 } commands[] = {
-  { "import-areas", bp_tool_import_areas, N_("Import reference areas from a GeoJSON file") },
   { "info", bp_tool_info, N_("Show what a store holds") },
+  { "demo", bp_tool_demo, N_("Generate the synthetic demo outbreak in a store") },
+  { "import-areas", bp_tool_import_areas, N_("Import reference areas from a GeoJSON file") },
 };
 
 void
