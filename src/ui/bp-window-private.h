@@ -1,0 +1,16 @@
+/* bp-window-private.h
+ *
+ * SPDX-FileCopyrightText: 2026 The Brandpunt Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bp-scope-chooser.h"
+#include "bp-window.h"
+
+G_BEGIN_DECLS
+
+BpScopeChooser *_bp_window_get_scope_chooser (BpWindow *self);
+
+G_END_DECLS
