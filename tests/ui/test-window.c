@@ -229,6 +229,37 @@ test_window_scope_follows_choice (void)
 }
 
 static void
+test_window_restores_page_and_size (void)
+{
+  BpWindow *window = bp_window_new (NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  int width, height;
+
+  gtk_window_present (GTK_WINDOW (window));
+  bp_window_set_store (window, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  bp_window_set_page (window, "tasks");
+  iterate_until_idle ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_until_idle ();
+
+  window = bp_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  bp_window_set_store (window, store);
+  iterate_until_idle ();
+  g_assert_cmpstr (bp_window_get_page (window), ==, "tasks");
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1100);
+  g_assert_cmpint (height, ==, 700);
+
+  g_settings_reset (settings, "last-page");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_until_idle ();
+}
+
+static void
 test_window_about_data (void)
 {
   BpAboutDataWindow *about = bp_about_data_window_new (store);
@@ -323,6 +354,7 @@ main (int   argc,
 
   g_test_add_func ("/window/pages", test_window_pages);
   g_test_add_func ("/window/scope-follows-choice", test_window_scope_follows_choice);
+  g_test_add_func ("/window/restores-page-and-size", test_window_restores_page_and_size);
   g_test_add_func ("/window/about-data", test_window_about_data);
   g_test_add_func ("/window/error", test_window_error);
 
