@@ -22,7 +22,7 @@ packages=(
 if [ "$want_test" -eq 1 ]; then
   packages+=(
     xvfb xauth imagemagick poppler-utils hyperfine dbus-daemon
-    clang libclang-rt-14-dev valgrind
+    clang libclang-rt-14-dev valgrind python3-mapnik
   )
 fi
 

@@ -19,6 +19,8 @@ int      bp_tool_info          (int          argc,
                                 char       **argv);
 int      bp_tool_import_areas  (int          argc,
                                 char       **argv);
+int      bp_tool_render_map    (int          argc,
+                                char       **argv);
 
 BpStore *bp_tool_open_store    (const char  *path);
 void     bp_tool_print_error   (const char  *command,

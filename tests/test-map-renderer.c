@@ -1,0 +1,416 @@
+/* test-map-renderer.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Brandpunt Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#undef G_DISABLE_ASSERT
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "bp-day.h"
+#include "bp-map-metric.h"
+#include "bp-map-renderer.h"
+#include "bp-sector-map.h"
+
+#define DATE   "2026-11-15"
+#define BREAKS "5,20,50"
+
+static char *work_dir;
+static char *demo_store;
+
+static char *
+work_path (const char *name)
+{
+  return g_build_filename (work_dir, name, NULL);
+}
+
+/* Runs brandpunt-tool with @args; returns its exit status. */
+static int
+run_tool (const char * const *args,
+          char              **out,
+          char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer)TEST_TOOL);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static const char *
+get_demo_store (void)
+{
+  if (!demo_store)
+    {
+      g_autofree char *path = work_path ("demo.db");
+      const char *args[] = { "demo", "--store", path, "--replace", NULL };
+
+      /* other tests import the same reference file at the same time, which
+       * can outlast the store's busy timeout under the sanitizers */
+      for (guint attempt = 0;; attempt++)
+        {
+          g_autofree char *err = NULL;
+
+          if (run_tool (args, NULL, &err) == 0)
+            break;
+          if (attempt >= 10 || !strstr (err, "in use"))
+            g_error ("brandpunt-tool demo failed: %s", err);
+          g_usleep (G_USEC_PER_SEC);
+        }
+      demo_store = g_steal_pointer (&path);
+    }
+
+  return demo_store;
+}
+
+/* The 14-day sum and suppression of a sector, straight from the store. */
+static void
+query_cases_14 (sqlite3  *db,
+                gint64    sector_id,
+                int       day,
+                gint64   *n_cases,
+                gboolean *is_suppressed)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT coalesce (sum (n_cases), 0), coalesce (max (is_suppressed), 0)"
+                                       " FROM case_count WHERE sector_id = ? AND day > ? AND day <= ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, sector_id);
+  sqlite3_bind_int (stmt, 2, day - 14);
+  sqlite3_bind_int (stmt, 3, day);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  *n_cases = sqlite3_column_int64 (stmt, 0);
+  *is_suppressed = sqlite3_column_int (stmt, 1) != 0;
+  sqlite3_finalize (stmt);
+}
+
+static void
+read_pixel (cairo_surface_t *surface,
+            int              x,
+            int              y,
+            int              rgb[3])
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 pixel = *(const guint32 *)(data + y * stride + x * 4);
+
+  rgb[0] = (pixel >> 16) & 0xff;
+  rgb[1] = (pixel >> 8) & 0xff;
+  rgb[2] = pixel & 0xff;
+}
+
+static void
+test_map_renderer_png_colours (void)
+{
+  const char *store_path = get_demo_store ();
+  g_autofree char *png = work_path ("gent.png");
+  g_autofree char *err = NULL;
+  const char *args[] = {
+    "render-map", "--store", store_path, "--date", DATE, "--metric", "cases14", "--breaks", BREAKS,
+    "--area", "44021", "--size", "1200x800", "--no-labels", "--title", "Gent", "--out", png, NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = NULL;
+  g_autoptr(BpSectorMap) map = NULL;
+  g_autoptr(BpClassBreaks) breaks = NULL;
+  g_autoptr(GArray) sectors = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  cairo_surface_t *surface;
+  sqlite3 *db = NULL;
+  BpBounds bounds;
+  BpWorldRect rect, visible;
+  BpMapView view;
+  double map_x, map_y;
+  int day;
+  guint n_checked = 0, n_classes_seen = 0;
+  gboolean seen[8] = { FALSE };
+
+  g_assert_cmpint (run_tool (args, NULL, &err), ==, 0);
+
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1200);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 800);
+
+  /* not blank: many colours */
+  for (int y = 0; y < 800; y += 7)
+    for (int x = 0; x < 1200; x += 7)
+      {
+        int rgb[3];
+
+        read_pixel (surface, x, y, rgb);
+        g_hash_table_add (colours, GINT_TO_POINTER ((rgb[0] << 16) | (rgb[1] << 8) | rgb[2]));
+      }
+  g_assert_cmpuint (g_hash_table_size (colours), >, 20);
+
+  /* the pixel at a point well inside each sector has its class colour */
+  store = bp_store_open (store_path, &error);
+  g_assert_no_error (error);
+  map = bp_sector_map_load (store, NULL, &error);
+  g_assert_no_error (error);
+  breaks = bp_class_breaks_new_from_string (BP_MAP_METRIC_CASES_14, BREAKS, &error);
+  g_assert_no_error (error);
+  g_assert_true (bp_day_from_iso (DATE, &day, NULL));
+  g_assert_cmpint (sqlite3_open_v2 (store_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+
+  g_assert_true (bp_sector_map_get_area_bounds (map, BP_AREA_LEVEL_MUNICIPALITY, "44021", &bounds));
+  bp_world_rect_from_bounds (&rect, &bounds);
+  bp_map_renderer_get_report_view (1200, 800, &rect, &view, &map_x, &map_y);
+  bp_map_view_get_world_rect (&view, &visible);
+  bp_sector_map_query_sectors (map, &visible, sectors);
+
+  for (guint k = 0; k < sectors->len; k++)
+    {
+      guint s = g_array_index (sectors, guint, k);
+      BpWorldRect box;
+      double cx, cy, px, py;
+      gboolean inner = TRUE;
+      gint64 n_cases;
+      gboolean is_suppressed;
+      int class_index = 0, rgb[3];
+      BpColour expected;
+      guint n_thresholds;
+      const double *thresholds = bp_class_breaks_get_thresholds (breaks, &n_thresholds);
+
+      bp_sector_map_get_sector_bounds (map, s, &box);
+      cx = (box.min_x + box.max_x) / 2;
+      cy = (box.min_y + box.max_y) / 2;
+      bp_map_view_world_to_pixel (&view, cx, cy, &px, &py);
+      if (px < 10 || py < 10 || px > view.width - 10 || py > view.height - 10)
+        continue;
+
+      /* well inside: every point 6 pixels around is in the same sector */
+      for (int dy = -6; dy <= 6 && inner; dy += 6)
+        for (int dx = -6; dx <= 6 && inner; dx += 6)
+          {
+            double wx, wy;
+
+            bp_map_view_pixel_to_world (&view, px + dx, py + dy, &wx, &wy);
+            inner = bp_sector_map_hit_test (map, wx, wy) == (int)s;
+          }
+      if (!inner)
+        continue;
+
+      query_cases_14 (db, bp_sector_map_get_sector_id (map, s), day, &n_cases, &is_suppressed);
+      if (is_suppressed)
+        continue; /* hatched */
+
+      for (guint t = 0; t < n_thresholds; t++)
+        if (n_cases >= thresholds[t])
+          class_index = t + 1;
+
+      bp_class_breaks_get_colour (breaks, class_index, &expected);
+      read_pixel (surface, (int)(map_x + px), (int)(map_y + py), rgb);
+      g_assert_cmpint (ABS (rgb[0] - (int)(expected.red * 255 + 0.5)), <=, 2);
+      g_assert_cmpint (ABS (rgb[1] - (int)(expected.green * 255 + 0.5)), <=, 2);
+      g_assert_cmpint (ABS (rgb[2] - (int)(expected.blue * 255 + 0.5)), <=, 2);
+      n_checked++;
+      if (!seen[class_index])
+        n_classes_seen++;
+      seen[class_index] = TRUE;
+    }
+
+  g_test_message ("%u sectors checked, %u classes", n_checked, n_classes_seen);
+  g_assert_cmpuint (n_checked, >=, 15);
+  g_assert_cmpuint (n_classes_seen, >=, 2);
+
+  sqlite3_close (db);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_map_renderer_pdf (void)
+{
+  const char *store_path = get_demo_store ();
+  g_autofree char *pdf = work_path ("flanders.pdf");
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(BpClassBreaks) breaks = bp_class_breaks_new_default (BP_MAP_METRIC_INCIDENCE_7);
+  const char *args[] = {
+    "render-map", "--store", store_path, "--date", DATE, "--metric", "incidence7",
+    "--size", "1200x800", "--title", "Brandpunt test map", "--out", pdf, NULL
+  };
+  const char *pdftotext[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  int status;
+
+  g_assert_cmpint (run_tool (args, NULL, &err), ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  g_spawn_sync (NULL, (char **)pdftotext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  g_assert_nonnull (strstr (text, "Brandpunt test map"));
+  g_assert_nonnull (strstr (text, bp_map_metric_get_display_name (BP_MAP_METRIC_INCIDENCE_7)));
+  for (int c = BP_CLASS_SUPPRESSED; c < (int)bp_class_breaks_get_n_classes (breaks); c++)
+    {
+      g_autofree char *label = bp_class_breaks_dup_label (breaks, c);
+
+      g_assert_nonnull (strstr (text, label));
+    }
+  g_assert_nonnull (strstr (text, "sector outlines are approximate"));
+}
+
+static void
+test_map_renderer_bad_arguments (void)
+{
+  const char *store_path = get_demo_store ();
+  g_autofree char *png = work_path ("bad.png");
+  g_autofree char *missing = work_path ("missing.db");
+  static const struct {
+    const char *option;
+    const char *value;
+    int         status;
+    const char *message;
+  } cases[] = {
+    { "--metric", "cases3", 1, "cases3" },
+    { "--area", "99999", 1, "99999" },
+    { "--size", "12x", 1, "12x" },
+    { "--size", "10x10", 1, "200" },
+    { "--date", "2026-13-45", 1, "2026-13-45" },
+    { "--breaks", "5,a", 1, NULL },
+    { "--breaks", "50,20", 1, NULL },
+    { "--age-band", "9", 1, "9" },
+    { "--frobnicate", "1", 2, "frobnicate" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      const char *args[] = {
+        "render-map", "--store", store_path, "--out", png, cases[i].option, cases[i].value, NULL
+      };
+
+      g_assert_cmpint (run_tool (args, NULL, &err), ==, cases[i].status);
+      g_assert_cmpstr (err, !=, "");
+      if (cases[i].message)
+        g_assert_nonnull (strstr (err, cases[i].message));
+    }
+
+  {
+    g_autofree char *err = NULL;
+    const char *no_out[] = { "render-map", "--store", store_path, NULL };
+    const char *bad_ext[] = { "render-map", "--store", store_path, "--out", "map.txt", NULL };
+    const char *no_store[] = { "render-map", "--store", missing, "--out", png, NULL };
+
+    g_assert_cmpint (run_tool (no_out, NULL, &err), ==, 2);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_tool (bad_ext, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, ".pdf"));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_tool (no_store, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "missing.db"));
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_map_renderer_draw (void)
+{
+  const char *store_path = get_demo_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (store_path, &error);
+  g_autoptr(BpSectorMap) map = bp_sector_map_load (store, NULL, &error);
+  g_autoptr(BpMapRenderer) renderer = bp_map_renderer_new (map);
+  g_autoptr(BpClassBreaks) breaks = bp_class_breaks_new_default (BP_MAP_METRIC_CASES_7);
+  g_autoptr(BpSectorValues) values = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 256, 256);
+  cairo_t *cr = cairo_create (surface);
+  BpMapView view = { 0 };
+  double x, y;
+  int day;
+
+  g_assert_no_error (error);
+  g_assert_true (bp_day_from_iso (DATE, &day, NULL));
+  values = bp_store_compute_sector_values (store, BP_MAP_METRIC_CASES_7, day, -1, &error);
+  g_assert_no_error (error);
+
+  /* with no values every sector is "no data" */
+  g_assert_cmpint (bp_map_renderer_get_sector_class (renderer, 0), ==, BP_CLASS_NO_DATA);
+  bp_map_renderer_set_values (renderer, values);
+  bp_map_renderer_set_breaks (renderer, breaks);
+  g_assert_cmpint (bp_map_renderer_get_sector_class (renderer, 0), >=, BP_CLASS_SUPPRESSED);
+  g_assert_cmpfloat (bp_map_renderer_measure_legend (renderer, 240), >, 100);
+
+  /* a view with nothing in it draws nothing; one over Gent draws */
+  view.tile_size = 256;
+  view.width = view.height = 256;
+  view.scale_factor = 1;
+  view.zoom = 12;
+  view.center_x = view.center_y = 0.9;
+  bp_map_renderer_draw (renderer, cr, &view);
+  cairo_surface_flush (surface);
+  g_assert_cmpint (*(guint32 *)cairo_image_surface_get_data (surface), ==, 0);
+
+  bp_world_project (3.7174, 51.0543, &x, &y);
+  view.center_x = x;
+  view.center_y = y;
+  bp_map_renderer_set_selected_sector (renderer, bp_sector_map_hit_test (map, x, y));
+  bp_map_renderer_draw (renderer, cr, &view);
+  cairo_surface_flush (surface);
+  g_assert_cmpint (*(guint32 *)(cairo_image_surface_get_data (surface) + 128 * cairo_image_surface_get_stride (surface) + 128 * 4) >> 24, ==, 0xff);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+remove_work_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (work_dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = work_path (name);
+
+      g_unlink (path);
+    }
+  g_rmdir (work_dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+
+  work_dir = g_dir_make_tmp ("test-map-renderer-XXXXXX", NULL);
+  g_assert_nonnull (work_dir);
+
+  g_test_add_func ("/map-renderer/png-colours", test_map_renderer_png_colours);
+  g_test_add_func ("/map-renderer/pdf", test_map_renderer_pdf);
+  g_test_add_func ("/map-renderer/bad-arguments", test_map_renderer_bad_arguments);
+  g_test_add_func ("/map-renderer/draw", test_map_renderer_draw);
+
+  result = g_test_run ();
+
+  remove_work_dir ();
+  g_free (work_dir);
+  g_free (demo_store);
+  return result;
+}

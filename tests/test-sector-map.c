@@ -1,0 +1,768 @@
+/* test-sector-map.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Brandpunt Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#undef G_DISABLE_ASSERT
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bp-sector-map.h"
+#include "bp-store-areas.h"
+
+static BpStore *reference_store;
+static BpSectorMap *reference_map;
+
+static char *
+store_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "stores", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Other tests import the same reference file at the same time; under the
+ * sanitizers that can outlast the store's busy timeout. */
+static void
+import_reference (BpStore    *store,
+                  const char *reference)
+{
+  for (guint attempt = 0;; attempt++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (bp_store_import_reference (store, reference, &error))
+        return;
+      if (attempt >= 30 || !g_error_matches (error, BP_STORE_ERROR, BP_STORE_ERROR_LOCKED))
+        g_assert_no_error (error);
+      g_usleep (G_USEC_PER_SEC / 2);
+    }
+}
+
+static BpSectorMap *
+get_reference_map (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *reference = NULL;
+  gint64 started;
+
+  if (reference_map)
+    return reference_map;
+
+  path = store_path ("reference.db");
+  reference = bp_dup_reference_areas_path ();
+  reference_store = bp_store_open (path, &error);
+  g_assert_no_error (error);
+  import_reference (reference_store, reference);
+
+  started = g_get_monotonic_time ();
+  reference_map = bp_sector_map_load (reference_store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reference_map);
+  g_test_message ("loaded %u sectors in %.0f ms", bp_sector_map_get_n_sectors (reference_map),
+                  (g_get_monotonic_time () - started) / 1000.0);
+
+  return reference_map;
+}
+
+/* A point well inside an outline, found independently of BpSectorMap: the
+ * grid point of the bounding box that is inside with the most inside
+ * neighbours around it. */
+static gboolean
+find_inner_point (BpGeometry *geometry,
+                  double     *lon,
+                  double     *lat)
+{
+  BpBounds bounds;
+  int best_score = -1;
+  const int n = 40;
+
+  *lon = *lat = 0.0;
+  bp_geometry_get_bounds (geometry, &bounds);
+  for (int i = 1; i < n; i++)
+    for (int j = 1; j < n; j++)
+      {
+        double x = bounds.min_lon + i * (bounds.max_lon - bounds.min_lon) / n;
+        double y = bounds.min_lat + j * (bounds.max_lat - bounds.min_lat) / n;
+        double dx = (bounds.max_lon - bounds.min_lon) / n, dy = (bounds.max_lat - bounds.min_lat) / n;
+        int score = 0;
+
+        if (!bp_geometry_contains (geometry, x, y))
+          continue;
+        for (int k = 1; k <= 3; k++)
+          score += bp_geometry_contains (geometry, x + k * dx, y) + bp_geometry_contains (geometry, x - k * dx, y) +
+                   bp_geometry_contains (geometry, x, y + k * dy) + bp_geometry_contains (geometry, x, y - k * dy);
+        if (score > best_score)
+          {
+            best_score = score;
+            *lon = x;
+            *lat = y;
+          }
+      }
+
+  return best_score >= 0;
+}
+
+static void
+test_sector_map_hit_test_reference (void)
+{
+  /* the first sectors of a few municipalities: Gent, Antwerpen, Leuven,
+   * Hasselt, Brugge, and Brussels */
+  static const char * const municipalities[] = { "44021", "11002", "24062", "71072", "31005", "21004" };
+  BpSectorMap *map = get_reference_map ();
+  guint n_checked = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (municipalities); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) sectors = bp_store_list_areas (reference_store, BP_AREA_LEVEL_SECTOR,
+                                                            municipalities[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (sectors), >, 3);
+
+      for (guint k = 0; k < 3; k++)
+        {
+          g_autoptr(BpArea) sector = g_list_model_get_item (sectors, k);
+          g_autoptr(BpGeometry) geometry = bp_store_dup_area_geometry (reference_store, bp_area_get_id (sector), &error);
+          double lon, lat, x, y;
+          int hit;
+
+          g_assert_no_error (error);
+          g_assert_true (find_inner_point (geometry, &lon, &lat));
+          g_assert_true (bp_geometry_contains (geometry, lon, lat));
+
+          bp_world_project (lon, lat, &x, &y);
+          hit = bp_sector_map_hit_test (map, x, y);
+          g_assert_cmpint (hit, >=, 0);
+          g_assert_cmpstr (bp_sector_map_get_sector_code (map, hit), ==, bp_area_get_code (sector));
+          g_assert_cmpint (bp_sector_map_get_sector_id (map, hit), ==, bp_area_get_id (sector));
+          g_assert_cmpint (bp_sector_map_lookup_sector (map, bp_area_get_id (sector)), ==, hit);
+          g_assert_cmpint (bp_sector_map_lookup_sector_code (map, bp_area_get_code (sector)), ==, hit);
+          g_assert_cmpstr (bp_sector_map_get_municipality_code (map, bp_sector_map_get_sector_municipality (map, hit)),
+                           ==, municipalities[i]);
+          n_checked++;
+        }
+    }
+
+  g_assert_cmpuint (n_checked, ==, 3 * G_N_ELEMENTS (municipalities));
+}
+
+static void
+test_sector_map_hit_test_outside (void)
+{
+  BpSectorMap *map = get_reference_map ();
+  static const double points[][2] = {
+    { 2.60, 51.40 },   /* North Sea */
+    { 4.40, 50.30 },   /* Wallonia, Charleroi */
+    { 6.50, 51.00 },   /* Germany */
+    { -120.0, 10.0 },  /* far away */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      double x, y;
+
+      bp_world_project (points[i][0], points[i][1], &x, &y);
+      g_assert_cmpint (bp_sector_map_hit_test (map, x, y), ==, -1);
+    }
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double da = *(const double *)a, db = *(const double *)b;
+
+  return da < db ? -1 : da > db;
+}
+
+static void
+test_sector_map_hit_test_speed (void)
+{
+  BpSectorMap *map = get_reference_map ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  BpWorldRect bounds;
+  guint n_hits = 0;
+
+  bp_sector_map_get_world_bounds (map, &bounds);
+  for (guint batch = 0; batch < 100; batch++)
+    {
+      double points[200][2];
+      gint64 t0;
+      double per_call;
+
+      for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+        {
+          points[i][0] = g_rand_double_range (rand, bounds.min_x, bounds.max_x);
+          points[i][1] = g_rand_double_range (rand, bounds.min_y, bounds.max_y);
+        }
+
+      t0 = g_get_monotonic_time ();
+      for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+        n_hits += bp_sector_map_hit_test (map, points[i][0], points[i][1]) >= 0;
+      per_call = (double)(g_get_monotonic_time () - t0) / G_N_ELEMENTS (points);
+      g_array_append_val (times, per_call);
+    }
+
+  g_array_sort (times, compare_double);
+  g_test_message ("hit test: median %.2f µs a point", g_array_index (times, double, times->len / 2));
+  /* the bounding box of Flanders and Brussels is about half sectors */
+  g_assert_cmpuint (n_hits, >, 5000);
+  /* generous, for sanitizer builds; the benchmark gives the real figure */
+  g_assert_cmpfloat (g_array_index (times, double, times->len / 2), <, 500.0);
+}
+
+static void
+test_sector_map_lods (void)
+{
+  BpSectorMap *map = get_reference_map ();
+  guint n_lods = bp_sector_map_get_n_lods (map);
+  gsize full = bp_sector_map_get_n_points (map, n_lods - 1);
+
+  g_assert_cmpuint (n_lods, >=, 3);
+  g_assert_cmpfloat (bp_sector_map_get_lod_tolerance (map, n_lods - 1), ==, 0.0);
+  for (guint l = 0; l < n_lods; l++)
+    g_test_message ("lod %u: %" G_GSIZE_FORMAT " points", l, bp_sector_map_get_n_points (map, l));
+
+  /* every coarser level has fewer points, and the coarsest far fewer */
+  for (guint l = 1; l < n_lods; l++)
+    g_assert_cmpuint (bp_sector_map_get_n_points (map, l - 1), <=, bp_sector_map_get_n_points (map, l));
+  g_assert_cmpuint (bp_sector_map_get_n_points (map, 0) * 3, <, full);
+  g_assert_cmpuint (full, >=, 300000);
+
+  g_assert_cmpuint (bp_sector_map_pick_lod (map, 3.0), ==, 0);
+  g_assert_cmpuint (bp_sector_map_pick_lod (map, 18.0), ==, n_lods - 1);
+  for (double z = 4.0; z < 18.0; z += 0.25)
+    g_assert_cmpuint (bp_sector_map_pick_lod (map, z), <=, bp_sector_map_pick_lod (map, z + 0.25));
+}
+
+static guint
+point_hash (gconstpointer data)
+{
+  const double *p = data;
+  guint64 bits[2];
+
+  memcpy (bits, p, sizeof bits);
+  bits[0] = (bits[0] ^ (bits[1] * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15))) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  return (guint)(bits[0] >> 32) ^ (guint)bits[0];
+}
+
+static gboolean
+point_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const double *pa = a, *pb = b;
+
+  return pa[0] == pb[0] && pa[1] == pb[1];
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint ia = *(const guint *)a, ib = *(const guint *)b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 ia = *(const gint64 *)a, ib = *(const gint64 *)b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* The sorted ids of the vertices of a sector at a level of detail; @ids
+ * numbers every full-detail point. */
+static GArray *
+dup_vertex_ids (BpSectorMap *map,
+                GHashTable  *ids,
+                guint        sector,
+                guint        lod)
+{
+  GArray *set = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint r = 0; r < bp_sector_map_get_n_rings (map, sector, lod); r++)
+    {
+      guint n;
+      const double *xy = bp_sector_map_get_ring (map, sector, lod, r, &n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          gpointer id;
+
+          /* a simplified vertex is always one of the full outline */
+          g_assert_true (g_hash_table_lookup_extended (ids, &xy[i * 2], NULL, &id));
+          g_array_append_val (set, id);
+        }
+    }
+
+  g_array_sort (set, compare_uint);
+  return set;
+}
+
+static gboolean
+set_contains (GArray *set,
+              guint   id)
+{
+  return bsearch (&id, set->data, set->len, sizeof (guint), compare_uint) != NULL;
+}
+
+/* For every pair of sectors that share vertices at full detail, the shared
+ * vertices each keeps at a coarser level must be the same on both sides:
+ * then neighbours meet exactly, with no gap or sliver. */
+static void
+test_sector_map_shared_boundaries (void)
+{
+  BpSectorMap *map = get_reference_map ();
+  guint n_sectors = bp_sector_map_get_n_sectors (map);
+  guint full = bp_sector_map_get_n_lods (map) - 1;
+  g_autoptr(GHashTable) ids = g_hash_table_new (point_hash, point_equal);
+  g_autoptr(GPtrArray) owners = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GPtrArray) full_sets = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GArray) pair_keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_mismatches = 0, n_pairs = 0;
+
+  /* number the full-detail points, and note who owns each */
+  for (guint s = 0; s < n_sectors; s++)
+    for (guint r = 0; r < bp_sector_map_get_n_rings (map, s, full); r++)
+      {
+        guint n;
+        const double *xy = bp_sector_map_get_ring (map, s, full, r, &n);
+
+        for (guint i = 0; i < n; i++)
+          {
+            gpointer id;
+
+            if (!g_hash_table_lookup_extended (ids, &xy[i * 2], NULL, &id))
+              {
+                id = GUINT_TO_POINTER (owners->len);
+                g_hash_table_insert (ids, (gpointer)&xy[i * 2], id);
+                g_ptr_array_add (owners, g_array_new (FALSE, FALSE, sizeof (guint)));
+              }
+            g_array_append_val (g_ptr_array_index (owners, GPOINTER_TO_UINT (id)), s);
+          }
+      }
+
+  for (guint s = 0; s < n_sectors; s++)
+    g_ptr_array_add (full_sets, dup_vertex_ids (map, ids, s, full));
+
+  for (guint v = 0; v < owners->len; v++)
+    {
+      GArray *list = g_ptr_array_index (owners, v);
+
+      for (guint i = 0; i < list->len; i++)
+        for (guint j = i + 1; j < list->len; j++)
+          {
+            guint a = MIN (g_array_index (list, guint, i), g_array_index (list, guint, j));
+            guint b = MAX (g_array_index (list, guint, i), g_array_index (list, guint, j));
+            gint64 key = ((gint64)a << 32) | b;
+
+            if (a != b)
+              g_array_append_val (pair_keys, key);
+          }
+    }
+  g_array_sort (pair_keys, compare_int64);
+
+  for (guint lod = 0; lod < full; lod++)
+    {
+      g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+      gint64 previous = -1;
+
+      for (guint s = 0; s < n_sectors; s++)
+        g_ptr_array_add (sets, dup_vertex_ids (map, ids, s, lod));
+
+      for (guint k = 0; k < pair_keys->len; k++)
+        {
+          gint64 key = g_array_index (pair_keys, gint64, k);
+          guint ab[2] = { (guint)(key >> 32), (guint)(key & 0xffffffff) };
+
+          if (key == previous)
+            continue;
+          previous = key;
+          n_pairs++;
+
+          /* a vertex of one at this level on the boundary shared with the
+           * other is a vertex of the other too */
+          for (guint side = 0; side < 2; side++)
+            {
+              GArray *mine = g_ptr_array_index (sets, ab[side]);
+              GArray *other_full = g_ptr_array_index (full_sets, ab[!side]);
+              GArray *other = g_ptr_array_index (sets, ab[!side]);
+
+              for (guint i = 0; i < mine->len; i++)
+                {
+                  guint id = g_array_index (mine, guint, i);
+
+                  if (set_contains (other_full, id) && !set_contains (other, id))
+                    {
+                      if (n_mismatches++ < 5)
+                        g_test_message ("lod %u: %s keeps a vertex %s drops", lod,
+                                        bp_sector_map_get_sector_code (map, ab[side]),
+                                        bp_sector_map_get_sector_code (map, ab[!side]));
+                    }
+                }
+            }
+        }
+    }
+
+  g_test_message ("%u neighbour pairs checked at %u levels", n_pairs / full, full);
+  g_assert_cmpuint (n_pairs / full, >, 20000);
+  g_assert_cmpuint (n_mismatches, ==, 0);
+}
+
+static void
+test_sector_map_arcs (void)
+{
+  BpSectorMap *map = get_reference_map ();
+  guint n_levels[BP_AREA_N_LEVELS] = { 0 };
+  g_autoptr(GArray) arcs = g_array_new (FALSE, FALSE, sizeof (guint));
+  BpWorldRect bounds;
+
+  for (guint arc = 0; arc < bp_sector_map_get_n_arcs (map); arc++)
+    {
+      guint n;
+
+      n_levels[bp_sector_map_get_arc_level (map, arc)]++;
+      g_assert_nonnull (bp_sector_map_get_arc (map, arc, 0, &n));
+      g_assert_cmpuint (n, >=, 2);
+    }
+
+  for (guint l = 0; l < BP_AREA_N_LEVELS; l++)
+    g_assert_cmpuint (n_levels[l], >, 0);
+
+  bp_sector_map_get_world_bounds (map, &bounds);
+  g_assert_cmpuint (bp_sector_map_query_arcs (map, &bounds, BP_AREA_LEVEL_PROVINCE, arcs), ==,
+                    n_levels[BP_AREA_LEVEL_REGION] + n_levels[BP_AREA_LEVEL_PROVINCE]);
+}
+
+static void
+test_sector_map_bounds (void)
+{
+  BpSectorMap *map = get_reference_map ();
+  g_autoptr(GArray) sectors = g_array_new (FALSE, FALSE, sizeof (guint));
+  BpBounds bounds, gent;
+  BpWorldRect rect, world;
+  guint n_inside = 0;
+
+  bp_sector_map_get_bounds (map, &bounds);
+  g_assert_cmpfloat_with_epsilon (bounds.min_lon, 2.54, 0.05);
+  g_assert_cmpfloat_with_epsilon (bounds.max_lat, 51.51, 0.05);
+
+  g_assert_true (bp_sector_map_get_area_bounds (map, BP_AREA_LEVEL_MUNICIPALITY, "44021", &gent));
+  g_assert_cmpfloat (gent.min_lon, <, 3.72);
+  g_assert_cmpfloat (gent.max_lon, >, 3.72);
+  g_assert_true (bp_sector_map_get_area_bounds (map, BP_AREA_LEVEL_CARE_ZONE, "elz7", &bounds));
+  g_assert_true (bp_sector_map_get_area_bounds (map, BP_AREA_LEVEL_PROVINCE, "40000", &bounds));
+  g_assert_false (bp_sector_map_get_area_bounds (map, BP_AREA_LEVEL_MUNICIPALITY, "99999", &bounds));
+
+  bp_world_rect_from_bounds (&rect, &gent);
+  g_assert_cmpuint (bp_sector_map_query_sectors (map, &rect, sectors), >, 200);
+  for (guint k = 0; k < sectors->len; k++)
+    {
+      guint s = g_array_index (sectors, guint, k);
+
+      if (g_str_has_prefix (bp_sector_map_get_sector_code (map, s), "44021"))
+        n_inside++;
+    }
+  /* every Gent sector is found */
+  {
+    g_autoptr(GListModel) list = bp_store_list_areas (reference_store, BP_AREA_LEVEL_SECTOR, "44021", NULL);
+
+    g_assert_cmpuint (n_inside, ==, g_list_model_get_n_items (list));
+  }
+
+  bp_sector_map_get_world_bounds (map, &world);
+  g_assert_cmpuint (bp_sector_map_query_sectors (map, &world, sectors), ==, bp_sector_map_get_n_sectors (map));
+}
+
+static void
+test_sector_map_projection (void)
+{
+  static const double cases[][4] = {
+    /* lon, lat, x, y */
+    { 0.0, 0.0, 0.5, 0.5 },
+    { -180.0, 0.0, 0.0, 0.5 },
+    { 180.0, 0.0, 1.0, 0.5 },
+    { 0.0, 85.0511287798, 0.5, 0.0 },
+    { 3.7174, 51.0543, 0.510326, 0.334 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double x, y, lon, lat;
+
+      bp_world_project (cases[i][0], cases[i][1], &x, &y);
+      g_assert_cmpfloat_with_epsilon (x, cases[i][2], 1e-5);
+      g_assert_cmpfloat_with_epsilon (y, cases[i][3], 1e-3);
+      bp_world_unproject (x, y, &lon, &lat);
+      g_assert_cmpfloat_with_epsilon (lon, cases[i][0], 1e-9);
+      g_assert_cmpfloat_with_epsilon (lat, cases[i][1], 1e-7);
+    }
+}
+
+static void
+test_sector_map_labels (void)
+{
+  BpSectorMap *map = get_reference_map ();
+
+  g_assert_cmpuint (bp_sector_map_get_n_municipalities (map), ==, 304);
+  for (guint m = 0; m < bp_sector_map_get_n_municipalities (map); m++)
+    {
+      double x, y;
+      int hit;
+
+      bp_sector_map_get_municipality_label_point (map, m, &x, &y);
+      hit = bp_sector_map_hit_test (map, x, y);
+      /* the label point lies in a sector of the municipality itself */
+      g_assert_cmpint (hit, >=, 0);
+      g_assert_cmpuint (bp_sector_map_get_sector_municipality (map, hit), ==, m);
+    }
+}
+
+/* ---- a small hand-made store ---- */
+
+static BpAreaRecord *
+make_record (const char *code,
+             const char *parent_code,
+             BpGeometry *geometry)
+{
+  BpAreaRecord *record = bp_area_record_new ();
+
+  record->code = g_strdup (code);
+  record->parent_code = g_strdup (parent_code);
+  record->name_nl = g_strdup (code);
+  record->population = 1000;
+  record->geometry_source = g_strdup ("statbel");
+  record->geometry = geometry ? bp_geometry_ref (geometry) : NULL;
+  return record;
+}
+
+static void
+add_square (BpGeometry *geometry,
+            double      lon,
+            double      lat,
+            double      size)
+{
+  bp_geometry_begin_ring (geometry);
+  bp_geometry_add_point (geometry, lon, lat);
+  bp_geometry_add_point (geometry, lon + size, lat);
+  bp_geometry_add_point (geometry, lon + size, lat + size);
+  bp_geometry_add_point (geometry, lon, lat + size);
+}
+
+static void
+import_level (BpStore     *store,
+              BpAreaLevel  level,
+              const char  *code,
+              const char  *parent_code,
+              BpGeometry  *geometry)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)bp_area_record_free);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (records, make_record (code, parent_code, geometry));
+  g_assert_true (bp_store_import_areas (store, level, records, "test", NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_sector_map_constructed (void)
+{
+  g_autofree char *path = store_path ("constructed.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (path, &error);
+  g_autoptr(BpSectorMap) map = NULL;
+  g_autoptr(BpGeometry) outline = bp_geometry_new ();
+  g_autoptr(BpGeometry) ring = bp_geometry_new ();
+  g_autoptr(BpGeometry) island = bp_geometry_new ();
+  g_autoptr(BpGeometry) parts = bp_geometry_new ();
+  g_autoptr(GPtrArray) sectors = g_ptr_array_new_with_free_func ((GDestroyNotify)bp_area_record_free);
+  static const struct {
+    double      lon;
+    double      lat;
+    const char *sector;
+  } cases[] = {
+    { 4.005, 51.005, "11001A00-" }, /* the ring around the hole */
+    { 4.035, 51.035, "11001A00-" },
+    { 4.020, 51.020, "11001B00-" }, /* the island in the hole */
+    { 4.045, 51.005, "11001C00-" }, /* first part of the multipolygon */
+    { 4.055, 51.035, "11001C00-" }, /* its second part */
+    { 4.045, 51.025, "11001D00-" }, /* the sector between the two parts */
+    { 3.990, 51.020, NULL },
+    { 4.100, 51.020, NULL },
+  };
+
+  g_assert_no_error (error);
+
+  /* ring: the square 4.00-4.04 with a hole 4.01-4.03; island fills the hole;
+   * parts: two squares east of it, with sector D between them */
+  bp_geometry_begin_polygon (ring);
+  add_square (ring, 4.00, 51.00, 0.04);
+  bp_geometry_begin_ring (ring);
+  bp_geometry_add_point (ring, 4.01, 51.01);
+  bp_geometry_add_point (ring, 4.01, 51.03);
+  bp_geometry_add_point (ring, 4.03, 51.03);
+  bp_geometry_add_point (ring, 4.03, 51.01);
+  bp_geometry_begin_polygon (island);
+  add_square (island, 4.01, 51.01, 0.02);
+  bp_geometry_begin_polygon (parts);
+  bp_geometry_begin_ring (parts);
+  bp_geometry_add_point (parts, 4.04, 51.00);
+  bp_geometry_add_point (parts, 4.06, 51.00);
+  bp_geometry_add_point (parts, 4.06, 51.02);
+  bp_geometry_add_point (parts, 4.04, 51.02);
+  bp_geometry_add_point (parts, 4.04, 51.01);
+  bp_geometry_begin_polygon (parts);
+  bp_geometry_begin_ring (parts);
+  bp_geometry_add_point (parts, 4.04, 51.03);
+  bp_geometry_add_point (parts, 4.06, 51.03);
+  bp_geometry_add_point (parts, 4.06, 51.04);
+  bp_geometry_add_point (parts, 4.04, 51.04);
+  bp_geometry_begin_polygon (outline);
+  add_square (outline, 4.00, 51.00, 0.06);
+
+  import_level (store, BP_AREA_LEVEL_REGION, "02000", NULL, outline);
+  import_level (store, BP_AREA_LEVEL_PROVINCE, "10000", "02000", outline);
+  import_level (store, BP_AREA_LEVEL_CARE_ZONE, "elz1", "10000", outline);
+  import_level (store, BP_AREA_LEVEL_MUNICIPALITY, "11001", "elz1", outline);
+
+  {
+    g_autoptr(BpGeometry) middle = bp_geometry_new ();
+
+    bp_geometry_begin_polygon (middle);
+    bp_geometry_begin_ring (middle);
+    bp_geometry_add_point (middle, 4.04, 51.02);
+    bp_geometry_add_point (middle, 4.06, 51.02);
+    bp_geometry_add_point (middle, 4.06, 51.03);
+    bp_geometry_add_point (middle, 4.04, 51.03);
+    g_ptr_array_add (sectors, make_record ("11001A00-", "11001", ring));
+    g_ptr_array_add (sectors, make_record ("11001B00-", "11001", island));
+    g_ptr_array_add (sectors, make_record ("11001C00-", "11001", parts));
+    g_ptr_array_add (sectors, make_record ("11001D00-", "11001", middle));
+  }
+  g_assert_true (bp_store_import_areas (store, BP_AREA_LEVEL_SECTOR, sectors, "test", NULL, &error));
+  g_assert_no_error (error);
+
+  map = bp_sector_map_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bp_sector_map_get_n_sectors (map), ==, 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double x, y;
+      int hit;
+
+      bp_world_project (cases[i].lon, cases[i].lat, &x, &y);
+      hit = bp_sector_map_hit_test (map, x, y);
+      if (cases[i].sector)
+        {
+          g_assert_cmpint (hit, >=, 0);
+          g_assert_cmpstr (bp_sector_map_get_sector_code (map, hit), ==, cases[i].sector);
+        }
+      else
+        g_assert_cmpint (hit, ==, -1);
+    }
+
+  /* the ring of A has two rings at every level, C two parts */
+  for (guint lod = 0; lod < bp_sector_map_get_n_lods (map); lod++)
+    {
+      int a = bp_sector_map_lookup_sector_code (map, "11001A00-");
+      int c = bp_sector_map_lookup_sector_code (map, "11001C00-");
+
+      g_assert_cmpuint (bp_sector_map_get_n_rings (map, a, lod), ==, 2);
+      g_assert_cmpuint (bp_sector_map_get_n_rings (map, c, lod), ==, 2);
+    }
+
+  /* all boundaries inside the single municipality are sector edges; the
+   * outline of the whole is a region boundary */
+  for (guint arc = 0; arc < bp_sector_map_get_n_arcs (map); arc++)
+    {
+      BpAreaLevel level = bp_sector_map_get_arc_level (map, arc);
+
+      g_assert_true (level == BP_AREA_LEVEL_SECTOR || level == BP_AREA_LEVEL_REGION);
+    }
+}
+
+static void
+test_sector_map_empty (void)
+{
+  g_autofree char *path = store_path ("empty.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (path, &error);
+  g_autoptr(BpSectorMap) map = NULL;
+
+  g_assert_no_error (error);
+  map = bp_sector_map_load (store, NULL, &error);
+  g_assert_error (error, BP_SECTOR_MAP_ERROR, BP_SECTOR_MAP_ERROR_NO_SECTORS);
+  g_assert_null (map);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  BpSectorMap **map = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *map = bp_sector_map_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_sector_map_load_async (void)
+{
+  g_autoptr(BpSectorMap) map = NULL;
+  g_autofree char *path = store_path ("async.db");
+  g_autofree char *reference = bp_dup_reference_areas_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (path, &error);
+
+  g_assert_no_error (error);
+  import_reference (store, reference);
+  get_reference_map ();
+  bp_sector_map_load_async (store, NULL, load_cb, &map);
+  while (map == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (bp_sector_map_get_n_sectors (map), ==, bp_sector_map_get_n_sectors (reference_map));
+  g_assert_cmpuint (bp_sector_map_get_n_points (map, 0), ==, bp_sector_map_get_n_points (reference_map, 0));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/sector-map/projection", test_sector_map_projection);
+  g_test_add_func ("/sector-map/constructed", test_sector_map_constructed);
+  g_test_add_func ("/sector-map/empty", test_sector_map_empty);
+  g_test_add_func ("/sector-map/hit-test/reference", test_sector_map_hit_test_reference);
+  g_test_add_func ("/sector-map/hit-test/outside", test_sector_map_hit_test_outside);
+  g_test_add_func ("/sector-map/hit-test/speed", test_sector_map_hit_test_speed);
+  g_test_add_func ("/sector-map/lods", test_sector_map_lods);
+  g_test_add_func ("/sector-map/shared-boundaries", test_sector_map_shared_boundaries);
+  g_test_add_func ("/sector-map/arcs", test_sector_map_arcs);
+  g_test_add_func ("/sector-map/bounds", test_sector_map_bounds);
+  g_test_add_func ("/sector-map/labels", test_sector_map_labels);
+  g_test_add_func ("/sector-map/load-async", test_sector_map_load_async);
+
+  result = g_test_run ();
+
+  g_clear_object (&reference_map);
+  g_clear_object (&reference_store);
+  return result;
+}
