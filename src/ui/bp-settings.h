@@ -15,3 +15,5 @@
 #define BP_SETTINGS_KEY_FOLLOW_LATEST_DATE "follow-latest-date"
 #define BP_SETTINGS_KEY_REFERENCE_DATE     "reference-date"
 #define BP_SETTINGS_KEY_STORE_PATH         "store-path"
+#define BP_SETTINGS_KEY_BASEMAP            "basemap"
+#define BP_SETTINGS_KEY_MBTILES_PATH       "mbtiles-path"

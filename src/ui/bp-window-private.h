@@ -6,11 +6,13 @@
 
 #pragma once
 
+#include "bp-map-page.h"
 #include "bp-scope-chooser.h"
 #include "bp-window.h"
 
 G_BEGIN_DECLS
 
 BpScopeChooser *_bp_window_get_scope_chooser (BpWindow *self);
+BpMapPage      *_bp_window_get_map_page      (BpWindow *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "bp-about-data-window.h"
 #include "bp-day.h"
+#include "bp-map-page.h"
 #include "bp-scope-chooser.h"
 #include "bp-settings.h"
 #include "bp-store-areas.h"
@@ -40,7 +41,7 @@ struct _BpWindow
   GtkProgressBar       *loading_progress;
   AdwStatusPage        *error_page;
   AdwViewStack         *stack;
-  AdwStatusPage        *map_page;
+  BpMapPage            *map_page;
   AdwStatusPage        *dashboard_page;
   AdwStatusPage        *clusters_page;
   AdwStatusPage        *tasks_page;
@@ -102,6 +103,8 @@ set_date (BpWindow    *self,
                                     g_date_get_day (date), 12, 0, 0);
   gtk_calendar_select_day (self->calendar, datetime);
   update_date_label (self);
+  bp_map_page_set_day (self->map_page, bp_day_from_ymd (g_date_get_year (date), g_date_get_month (date),
+                                                        g_date_get_day (date)));
 }
 
 static void
@@ -112,8 +115,8 @@ set_scope (BpWindow *self,
     return;
 
   gtk_label_set_label (self->scope_label, area ? bp_area_get_display_name (area) : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scope_button),
-                               area ? bp_area_level_get_display_name (bp_area_get_level (area)) : NULL);
+  if (self->map_page)
+    bp_map_page_set_scope (self->map_page, area);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
 }
 
@@ -181,6 +184,16 @@ show_page_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   bp_window_set_page (BP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BpWindow *self = BP_WINDOW (widget);
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
 static void
@@ -311,21 +324,12 @@ count_documents (BpStore    *store,
 static void
 describe_pages (BpWindow *self)
 {
-  g_autofree char *map_text = NULL;
   g_autofree char *dashboard_text = NULL;
   g_autofree char *clusters_text = NULL;
   g_autofree char *tasks_text = NULL;
-  guint n_sectors = bp_store_count_areas (self->store, BP_AREA_LEVEL_SECTOR);
   guint n_clusters = count_documents (self->store, "cluster");
   guint n_tasks = count_documents (self->store, "task");
   int first_day, last_day;
-
-  map_text = g_strdup_printf (ngettext ("The store holds %'u statistical sector.",
-                                        "The store holds %'u statistical sectors.", n_sectors),
-                              n_sectors);
-  set_page_description (self->map_page,
-                        _("Every statistical sector of the chosen area, coloured by its 7- or 14-day incidence, will be shown here."),
-                        map_text);
 
   if (bp_store_get_count_range (self->store, &first_day, &last_day, NULL))
     {
@@ -403,6 +407,7 @@ bp_window_class_init (BpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BP_TYPE_SCOPE_CHOOSER);
+  g_type_ensure (BP_TYPE_MAP_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, BP_RESOURCE_PATH "/ui/bp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BpWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, scope_button);
@@ -428,6 +433,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.choose-scope", NULL, choose_scope_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.about-data", NULL, about_data_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.choose-scope", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "map");
@@ -508,6 +514,7 @@ bp_window_set_store (BpWindow *self,
       return;
     }
 
+  bp_map_page_set_store (self->map_page, store);
   bp_scope_chooser_set_areas (self->scope_chooser, areas);
   restore_scope (self);
   restore_date (self);
@@ -596,4 +603,10 @@ BpScopeChooser *
 _bp_window_get_scope_chooser (BpWindow *self)
 {
   return self->scope_chooser;
+}
+
+BpMapPage *
+_bp_window_get_map_page (BpWindow *self)
+{
+  return self->map_page;
 }

@@ -1,0 +1,156 @@
+/* test-map-page.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Brandpunt Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "bp-demo-generator.h"
+#include "bp-map-page-private.h"
+#include "bp-preferences-window.h"
+#include "bp-store-areas.h"
+#include "bp-window-private.h"
+#include "ui-test-util.h"
+
+#define TEST_DEMO_DAYS 60
+
+static BpStore *store;
+
+static void
+wait_for_map (BpMapPage *page)
+{
+  /* Loading the sectors and computing the values run in threads. */
+  for (guint i = 0; i < 600 && !bp_map_page_is_ready (page); i++)
+    ui_test_iterate ();
+  g_assert_true (bp_map_page_is_ready (page));
+  ui_test_iterate_until_idle ();
+}
+
+/* A point on screen that lies in @code: walk a grid over its bounds until
+ * the map's own hit test says so. */
+static gboolean
+find_pixel_in_sector (BpChoroplethLayer *layer,
+                      const char        *code,
+                      double            *px,
+                      double            *py)
+{
+  BpSectorMap *map = bp_map_renderer_get_map (bp_choropleth_layer_get_renderer (layer));
+  int sector = bp_sector_map_lookup_sector_code (map, code);
+  BpMapView view;
+  BpWorldRect bounds;
+
+  g_assert_cmpint (sector, >=, 0);
+  bp_sector_map_get_sector_bounds (map, sector, &bounds);
+  bp_choropleth_layer_get_view (layer, &view);
+
+  for (int i = 1; i < 20; i++)
+    for (int j = 1; j < 20; j++)
+      {
+        double x = bounds.min_x + (bounds.max_x - bounds.min_x) * i / 20.0;
+        double y = bounds.min_y + (bounds.max_y - bounds.min_y) * j / 20.0;
+
+        bp_map_view_world_to_pixel (&view, x, y, px, py);
+        if (*px > 0 && *py > 0 && *px < view.width && *py < view.height &&
+            bp_choropleth_layer_hit_test (layer, *px, *py) == sector)
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+test_map_page_click_selects_sector (void)
+{
+  BpWindow *window = bp_window_new (NULL);
+  g_autoptr(BpArea) leuven = NULL;
+  BpMapPage *page;
+  double x = 0, y = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  bp_window_set_store (window, store);
+  page = _bp_window_get_map_page (window);
+  wait_for_map (page);
+  ui_test_save_screenshot (GTK_WIDGET (window), "map-flanders");
+
+  /* Choosing Leuven as the scope zooms the map to it. */
+  leuven = bp_store_dup_area (store, BP_AREA_LEVEL_MUNICIPALITY, "24062", NULL);
+  g_signal_emit_by_name (_bp_window_get_scope_chooser (window), "area-activated", leuven);
+  wait_for_map (page);
+
+  /* A click inside sector 24062A02- (Leuven Stadspark) opens its panel. */
+  g_assert_true (find_pixel_in_sector (_bp_map_page_get_layer (page), "24062A02-", &x, &y));
+  g_assert_true (bp_map_page_select_at (page, x, y));
+  ui_test_iterate_until_idle ();
+  g_assert_cmpstr (bp_map_page_get_selected_code (page), ==, "24062A02-");
+  g_assert_true (adw_flap_get_reveal_flap (_bp_map_page_get_flap (page)));
+  g_assert_cmpstr (bp_sector_panel_get_code (_bp_map_page_get_sector_panel (page)), ==, "24062A02-");
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (window), "24062A02-"));
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (window), "Leuven"));
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (window), "Population"));
+  wait_for_map (page);
+  ui_test_save_screenshot (GTK_WIDGET (window), "map-sector-panel");
+
+  /* Escape clears the selection and closes the panel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "map.clear-selection", NULL));
+  ui_test_iterate_until_idle ();
+  g_assert_null (bp_map_page_get_selected_code (page));
+  g_assert_false (adw_flap_get_reveal_flap (_bp_map_page_get_flap (page)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate_until_idle ();
+}
+
+static void
+test_map_page_preferences_window (void)
+{
+  BpPreferencesWindow *preferences = bp_preferences_window_new ("/tmp/example.db");
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  ui_test_iterate_until_idle ();
+  /* The template builds, and shows the store in use. */
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (preferences), "Follow the newest data"));
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (preferences), "/tmp/example.db"));
+  ui_test_save_screenshot (GTK_WIDGET (preferences), "preferences");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  ui_test_iterate_until_idle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *reference = NULL;
+  BpDemoOptions options;
+  int result;
+
+  dir = ui_test_init (&argc, &argv);
+  path = g_build_filename (dir, "store.db", NULL);
+  reference = bp_dup_reference_areas_path ();
+  store = bp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (bp_store_import_reference (store, reference, &error));
+  bp_demo_options_init (&options);
+  options.n_days = TEST_DEMO_DAYS;
+  g_assert_true (bp_demo_generate (store, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/map-page/click-selects-sector", test_map_page_click_selects_sector);
+  g_test_add_func ("/map-page/preferences-window", test_map_page_preferences_window);
+
+  result = g_test_run ();
+
+  g_clear_object (&store);
+  ui_test_remove_tree (dir);
+  return result;
+}
