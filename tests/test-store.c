@@ -352,6 +352,38 @@ test_store_import_rolls_back (void)
   g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_NOT_FOUND);
 }
 
+/* Two stores starting at once both copy the reference areas; one must not
+ * wait for the other over a file neither writes. */
+static void
+test_store_reference_import_ignores_locks (void)
+{
+  g_autofree char *shipped = bp_dup_reference_areas_path ();
+  g_autofree char *reference = store_path ("reference-copy.db");
+  g_autofree char *path = store_path ("from-reference.db");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = NULL;
+  gsize length;
+  sqlite3 *holder = NULL;
+
+  g_assert_true (g_file_get_contents (shipped, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (reference, contents, length, NULL));
+
+  /* Another connection holds the write lock of the reference file. */
+  g_assert_cmpint (sqlite3_open (reference, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = bp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (bp_store_import_reference (store, reference, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bp_store_count_areas (store, BP_AREA_LEVEL_SECTOR), ==, 10594);
+  g_assert_cmpuint (bp_store_count_areas (store, BP_AREA_LEVEL_MUNICIPALITY), ==, 304);
+
+  sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (holder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/store/open/refuses-unopenable", test_store_refuses_unopenable);
   g_test_add_func ("/store/open/tool-reports-bad-store", test_store_tool_reports_bad_store);
   g_test_add_func ("/store/areas/import-rolls-back", test_store_import_rolls_back);
+  g_test_add_func ("/store/areas/reference-import-ignores-locks", test_store_reference_import_ignores_locks);
 
   return g_test_run ();
 }

@@ -307,6 +307,8 @@ bp_store_import_reference (BpStore     *self,
                            GError     **error)
 {
   g_autoptr(sqlite3_stmt) attach = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
   static const char copy_sql[] =
     "INSERT INTO area (id, level, code, parent_id, name_nl, name_fr, population, population_ref_date,"
     "                  geometry_source, area_km2, geometry, properties)"
@@ -330,9 +332,14 @@ bp_store_import_reference (BpStore     *self,
       return FALSE;
     }
 
+  /* Read-only and immutable: a BEGIN IMMEDIATE would otherwise also take
+   * the write lock of the attached file, and two stores starting at once
+   * would wait for each other over a file neither writes. */
+  escaped = g_uri_escape_string (reference_path, "/", FALSE);
+  uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
   if (!(attach = _bp_store_prepare (self, "ATTACH DATABASE ? AS reference", error)))
     return FALSE;
-  sqlite3_bind_text (attach, 1, reference_path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (attach, 1, uri, -1, SQLITE_STATIC);
   if (!step_done (self, attach, error))
     return FALSE;
 
