@@ -16,6 +16,9 @@
  * direction, so panning shows drawn sectors instead of blank edges. */
 #define MARGIN_FACTOR 0.25
 
+/* How long the view must rest before a new image is drawn for it. */
+#define SETTLE_MS 120
+
 /* The map layer that fills every statistical sector by class. Drawing all
  * sectors takes far longer than a frame, so BpMapRenderer (shared with
  * brandpunt-tool render-map) draws into an image in a worker thread, and
@@ -32,6 +35,7 @@ struct _BpChoroplethLayer
   gboolean       is_stale;       /* data or style changed since */
   gboolean       is_rendering;
   guint          generation;
+  guint          settle_id;
   GCancellable  *cancellable;
 };
 
@@ -194,6 +198,16 @@ start_render (BpChoroplethLayer *self)
   g_task_run_in_thread (task, render_worker);
 }
 
+static gboolean
+settled_cb (gpointer user_data)
+{
+  BpChoroplethLayer *self = user_data;
+
+  self->settle_id = 0;
+  start_render (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Whether the cached image still serves the current view: same zoom and
  * the visible part lies inside it. */
 static gboolean
@@ -227,8 +241,15 @@ bp_choropleth_layer_snapshot (GtkWidget   *widget,
   if (view.width <= 0 || view.height <= 0)
     return;
 
-  if (self->is_stale || !texture_covers (self, &view))
+  if (self->texture == NULL || self->is_stale)
     start_render (self);
+  else if (!texture_covers (self, &view))
+    {
+      /* While the view keeps moving, the scaled image will do; drawing a
+       * new one for every frame would take the core the frames need. */
+      g_clear_handle_id (&self->settle_id, g_source_remove);
+      self->settle_id = g_timeout_add (SETTLE_MS, settled_cb, self);
+    }
 
   if (self->texture == NULL)
     return;
@@ -238,6 +259,14 @@ bp_choropleth_layer_snapshot (GtkWidget   *widget,
   bp_map_view_get_world_rect (&self->texture_view, &cached);
   bp_map_view_world_to_pixel (&view, cached.min_x, cached.min_y, &x0, &y0);
   bp_map_view_world_to_pixel (&view, cached.max_x, cached.max_y, &x1, &y1);
+  if (fabs (self->texture_view.zoom - view.zoom) < 1e-6)
+    {
+      /* Unscaled: whole pixels let the renderer copy instead of filter. */
+      x0 = round (x0);
+      y0 = round (y0);
+      x1 = x0 + self->texture_view.width;
+      y1 = y0 + self->texture_view.height;
+    }
   gtk_snapshot_append_texture (snapshot, self->texture,
                                &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
 }
@@ -284,6 +313,7 @@ bp_choropleth_layer_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_object (&self->texture);
   g_clear_object (&self->renderer);
 
