@@ -127,23 +127,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *reference = NULL;
-  BpDemoOptions options;
   int result;
 
   dir = ui_test_init (&argc, &argv);
-  path = g_build_filename (dir, "store.db", NULL);
-  reference = bp_dup_reference_areas_path ();
-  store = bp_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (bp_store_import_reference (store, reference, &error));
-  bp_demo_options_init (&options);
-  options.n_days = TEST_DEMO_DAYS;
-  g_assert_true (bp_demo_generate (store, &options, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  store = ui_test_make_demo_store (dir, TEST_DEMO_DAYS);
 
   g_test_add_func ("/map-page/click-selects-sector", test_map_page_click_selects_sector);
   g_test_add_func ("/map-page/preferences-window", test_map_page_preferences_window);

@@ -197,24 +197,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *reference = NULL;
-  BpDemoOptions options;
   int result;
 
   dir = ui_test_init (&argc, &argv);
-  path = g_build_filename (dir, "store.db", NULL);
-  reference = bp_dup_reference_areas_path ();
-  store = bp_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (bp_store_import_reference (store, reference, &error));
-  g_assert_no_error (error);
-  bp_demo_options_init (&options);
-  options.n_days = TEST_DEMO_DAYS;
-  g_assert_true (bp_demo_generate (store, &options, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  store = ui_test_make_demo_store (dir, TEST_DEMO_DAYS);
 
   g_test_add_func ("/window/pages", test_window_pages);
   g_test_add_func ("/window/scope-follows-choice", test_window_scope_follows_choice);

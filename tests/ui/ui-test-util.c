@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bp-demo-generator.h"
+#include "bp-store-areas.h"
 #include "ui-test-util.h"
 
 /**
@@ -56,6 +58,35 @@ ui_test_init (int    *argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   return dir;
+}
+
+/**
+ * ui_test_make_demo_store:
+ * @dir: where to put the store
+ * @n_days: length of the scenario; short ones keep UI tests quick
+ *
+ * Returns: (transfer full): a store with the reference areas and the demo
+ *   scenario ending on its default day
+ */
+BpStore *
+ui_test_make_demo_store (const char *dir,
+                         int         n_days)
+{
+  g_autofree char *path = g_build_filename (dir, "store.db", NULL);
+  g_autofree char *reference = bp_dup_reference_areas_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (path, &error);
+  BpDemoOptions options;
+
+  g_assert_no_error (error);
+  g_assert_true (bp_store_import_reference (store, reference, &error));
+  g_assert_no_error (error);
+  bp_demo_options_init (&options);
+  options.n_days = n_days;
+  g_assert_true (bp_demo_generate (store, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
 }
 
 void

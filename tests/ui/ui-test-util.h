@@ -8,11 +8,15 @@
 
 #include <gtk/gtk.h>
 
+#include "bp-store.h"
+
 G_BEGIN_DECLS
 
 char     *ui_test_init                   (int         *argc,
                                           char      ***argv);
 void      ui_test_remove_tree            (const char  *path);
+BpStore  *ui_test_make_demo_store        (const char  *dir,
+                                          int          n_days);
 void      ui_test_iterate                (void);
 void      ui_test_iterate_until_idle     (void);
 void      ui_test_save_screenshot        (GtkWidget   *widget,
