@@ -739,6 +739,77 @@ test_sector_map_load_async (void)
   g_assert_cmpuint (bp_sector_map_get_n_points (map, 0), ==, bp_sector_map_get_n_points (reference_map, 0));
 }
 
+/* A map loaded with only what render-map needs draws and hit-tests the
+ * same: every level built on demand, in any order, equals the eager one. */
+static void
+test_sector_map_load_with_flags (void)
+{
+  BpSectorMap *full = get_reference_map ();
+  g_autoptr(BpSectorMap) map = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_lods;
+
+  map = bp_sector_map_load_with_flags (reference_store,
+                                       BP_SECTOR_MAP_LOAD_LAZY_LODS | BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (map);
+
+  n_lods = bp_sector_map_get_n_lods (map);
+  g_assert_cmpuint (n_lods, ==, bp_sector_map_get_n_lods (full));
+  g_assert_cmpuint (bp_sector_map_get_n_sectors (map), ==, bp_sector_map_get_n_sectors (full));
+  g_assert_cmpuint (bp_sector_map_get_n_arcs (map), ==, bp_sector_map_get_n_arcs (full));
+
+  /* the level render-map draws first, then the others from coarse to full */
+  for (guint k = 0; k <= n_lods; k++)
+    {
+      guint lod = k == 0 ? bp_sector_map_pick_lod (map, 8.8) : k - 1;
+
+      g_assert_cmpfloat (bp_sector_map_get_lod_tolerance (map, lod), ==,
+                         bp_sector_map_get_lod_tolerance (full, lod));
+      g_assert_cmpuint (bp_sector_map_get_n_points (map, lod), ==, bp_sector_map_get_n_points (full, lod));
+
+      for (guint s = 0; s < bp_sector_map_get_n_sectors (map); s++)
+        {
+          g_assert_cmpuint (bp_sector_map_get_n_rings (map, s, lod), ==, bp_sector_map_get_n_rings (full, s, lod));
+          for (guint r = 0; r < bp_sector_map_get_n_rings (map, s, lod); r++)
+            {
+              guint n, n_full;
+              const double *xy = bp_sector_map_get_ring (map, s, lod, r, &n);
+              const double *xy_full = bp_sector_map_get_ring (full, s, lod, r, &n_full);
+
+              g_assert_cmpuint (n, ==, n_full);
+              g_assert_true (n == 0 || memcmp (xy, xy_full, n * 2 * sizeof (double)) == 0);
+            }
+        }
+
+      for (guint arc = 0; arc < bp_sector_map_get_n_arcs (map); arc++)
+        {
+          guint n, n_full;
+          const double *xy = bp_sector_map_get_arc (map, arc, lod, &n);
+          const double *xy_full = bp_sector_map_get_arc (full, arc, lod, &n_full);
+
+          g_assert_cmpuint (bp_sector_map_get_arc_level (map, arc), ==, bp_sector_map_get_arc_level (full, arc));
+          g_assert_cmpuint (n, ==, n_full);
+          g_assert_true (n == 0 || memcmp (xy, xy_full, n * 2 * sizeof (double)) == 0);
+        }
+    }
+
+  /* hit tests at the label points of the full map find the same sectors */
+  for (guint m = 0; m < bp_sector_map_get_n_municipalities (full); m++)
+    {
+      BpWorldRect bbox, bbox_full;
+      double x, y;
+
+      bp_sector_map_get_municipality_label_point (full, m, &x, &y);
+      g_assert_cmpint (bp_sector_map_hit_test (map, x, y), ==, bp_sector_map_hit_test (full, x, y));
+      /* the bounds are kept without label points, for placing labels */
+      bp_sector_map_get_municipality_bounds (map, m, &bbox);
+      bp_sector_map_get_municipality_bounds (full, m, &bbox_full);
+      g_assert_true (memcmp (&bbox, &bbox_full, sizeof bbox) == 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -759,6 +830,7 @@ main (int   argc,
   g_test_add_func ("/sector-map/bounds", test_sector_map_bounds);
   g_test_add_func ("/sector-map/labels", test_sector_map_labels);
   g_test_add_func ("/sector-map/load-async", test_sector_map_load_async);
+  g_test_add_func ("/sector-map/load-with-flags", test_sector_map_load_with_flags);
 
   result = g_test_run ();
 

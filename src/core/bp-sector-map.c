@@ -34,6 +34,7 @@
 #define GRID_SIZE      128
 #define MAX_LATITUDE   85.05112878
 #define LABEL_GRID     12
+#define EXPECTED_VERTICES (1 << 18)
 
 /* Zoom levels the simplified outlines are made for; the last level of detail
  * is the full outline. */
@@ -75,6 +76,7 @@ typedef struct
   GArray *ring_starts;  /* guint, n_rings + 1 */
   GArray *arc_points;   /* double x, y */
   GArray *arc_starts;   /* guint, n_arcs + 1 */
+  gsize   built;        /* for g_once_init_enter() */
 } Lod;
 
 struct _BpSectorMap
@@ -101,6 +103,11 @@ struct _BpSectorMap
   gboolean         *arc_one_sided;  /* while loading */
   BpWorldRect      *arc_bboxes;
   Lod               lods[N_LODS];
+  /* what the coarse levels are made from, until they are all built */
+  double           *importance;      /* per full arc point, see compute_importance() */
+  guint            *arc_far;         /* the split point of a loop arc, or 0 */
+  GArray           *ring_arcs;       /* int: arc + 1, negative when walked backwards */
+  GArray           *ring_arc_starts; /* guint, n_rings + 1 */
 
   /* uniform grid over sector bboxes, in CSR form */
   double            cell_w;
@@ -731,15 +738,39 @@ static void
 build_edges (Builder *b,
              Edges   *e)
 {
-  I64Map edge_map;
-  g_autoptr(GArray) uses = g_array_new (FALSE, FALSE, sizeof (Use));
+  g_autoptr(GArray) uses = NULL;
+  g_autofree guint *lo_starts = NULL;
+  g_autofree guint *lo_fill = NULL;
+  g_autofree guint *lo_edges = NULL;
+  guint n_vertices = b->vx->len;
   guint zero = 0;
+  guint n_ring_edges = 0;
 
-  i64_map_init (&edge_map, b->vx->len * 2);
-  e->ring_edges = g_array_new (FALSE, FALSE, sizeof (guint));
-  e->ring_edge_starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  e->edge_a = g_array_new (FALSE, FALSE, sizeof (guint));
-  e->edge_b = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* An edge is found from its lower vertex, among the few edges that start
+   * there: a vertex has about three, so a short scan of a list grouped by
+   * vertex (counted first) beats hashing every vertex pair, and takes less
+   * memory. Edges are numbered in the order they are first walked. */
+  lo_starts = g_new0 (guint, (gsize)n_vertices + 1);
+  for (guint r = 0; r < b->rings->len; r++)
+    {
+      const RawRing *ring = &g_array_index (b->rings, RawRing, r);
+      const guint *v = (const guint *)ring->vertices->data;
+      guint n = ring->vertices->len;
+
+      n_ring_edges += n;
+      for (guint i = 0; i < n; i++)
+        lo_starts[MIN (v[i], v[(i + 1) % n]) + 1]++;
+    }
+  for (guint v = 0; v < n_vertices; v++)
+    lo_starts[v + 1] += lo_starts[v];
+  lo_fill = g_memdup2 (lo_starts, (gsize)n_vertices * sizeof (guint) + sizeof (guint));
+  lo_edges = g_new (guint, MAX (n_ring_edges, 1));
+  /* sized up front: see EXPECTED_VERTICES */
+  uses = g_array_sized_new (FALSE, FALSE, sizeof (Use), n_ring_edges);
+  e->ring_edges = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_ring_edges);
+  e->ring_edge_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), b->rings->len + 1);
+  e->edge_a = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_ring_edges);
+  e->edge_b = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_ring_edges);
   e->n_edges = 0;
 
   g_array_append_val (e->ring_edge_starts, zero);
@@ -753,22 +784,29 @@ build_edges (Builder *b,
           guint va = g_array_index (ring->vertices, guint, i);
           guint vb = g_array_index (ring->vertices, guint, (i + 1) % n);
           guint lo = MIN (va, vb), hi = MAX (va, vb);
-          guint edge = i64_map_lookup_or_insert (&edge_map, pair_key (lo, hi), e->n_edges);
-          Use use = { edge, ring->sector, va < vb ? 0 : 1 };
+          guint edge = e->n_edges;
+          Use use;
+
+          for (guint k = lo_starts[lo]; k < lo_fill[lo]; k++)
+            if (g_array_index (e->edge_b, guint, lo_edges[k]) == hi)
+              {
+                edge = lo_edges[k];
+                break;
+              }
 
           if (edge == e->n_edges)
             {
+              lo_edges[lo_fill[lo]++] = edge;
               g_array_append_val (e->edge_a, lo);
               g_array_append_val (e->edge_b, hi);
               e->n_edges++;
             }
+          use = (Use) { edge, ring->sector, va < vb ? 0 : 1 };
           g_array_append_val (e->ring_edges, edge);
           g_array_append_val (uses, use);
         }
       g_array_append_val (e->ring_edge_starts, e->ring_edges->len);
     }
-
-  i64_map_clear (&edge_map);
 
   /* group the uses by edge (a counting sort), then sort each short group */
   e->use_starts = g_new0 (guint, e->n_edges + 1);
@@ -1205,57 +1243,219 @@ compute_importance (const double *xy,
     }
 }
 
+/* Joins the arcs of @lod into the rings of the sectors. */
 static void
-build_lods (BpSectorMap *self,
-            Builder     *b,
-            const Arcs  *a)
+build_lod_rings (BpSectorMap *self,
+                 Lod         *lod)
+{
+  const guint *ring_arc_starts = (const guint *)self->ring_arc_starts->data;
+  const int *ring_arcs = (const int *)self->ring_arcs->data;
+  const guint *arc_starts = (const guint *)lod->arc_starts->data;
+  const double *arc_points = (const double *)lod->arc_points->data;
+  guint n_points = 0;
+  guint zero = 0;
+  double *out;
+
+  /* every arc point is used by at most two rings; cut to size when done */
+  lod->ring_points = g_array_sized_new (FALSE, FALSE, sizeof (double), lod->arc_points->len * 2);
+  g_array_set_size (lod->ring_points, lod->arc_points->len * 2);
+  lod->ring_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->n_rings + 1);
+  g_array_append_val (lod->ring_starts, zero);
+
+  for (guint r = 0; r < self->n_rings; r++)
+    {
+      for (guint k = ring_arc_starts[r]; k < ring_arc_starts[r + 1]; k++)
+        {
+          int entry = ring_arcs[k];
+          guint arc = (guint)ABS (entry) - 1;
+          guint p0 = arc_starts[arc];
+          guint m = arc_starts[arc + 1] - p0;
+          const double *pts = &arc_points[p0 * 2];
+
+          if (n_points + m - 1 > lod->ring_points->len / 2)
+            g_array_set_size (lod->ring_points, (n_points + m - 1) * 2);
+          out = &g_array_index (lod->ring_points, double, n_points * 2);
+          if (entry > 0)
+            memcpy (out, pts, (m - 1) * 2 * sizeof (double));
+          else
+            for (guint i = m - 1; i > 0; i--, out += 2)
+              {
+                out[0] = pts[i * 2];
+                out[1] = pts[i * 2 + 1];
+              }
+          n_points += m - 1;
+        }
+
+      g_array_append_val (lod->ring_starts, n_points);
+    }
+  g_array_set_size (lod->ring_points, n_points * 2);
+}
+
+/* What build_lod() reads, kept while a level of detail is still unbuilt. */
+static void
+drop_lod_sources (BpSectorMap *self)
+{
+  g_clear_pointer (&self->importance, g_free);
+  g_clear_pointer (&self->arc_far, g_free);
+  g_clear_pointer (&self->ring_arcs, g_array_unref);
+  g_clear_pointer (&self->ring_arc_starts, g_array_unref);
+}
+
+/* Picks the points of every arc that survive at @lod's tolerance from the
+ * full arcs and their importance, then joins them into rings. The full
+ * level must be built. */
+static void
+build_lod (BpSectorMap *self,
+           guint        l)
+{
+  const Lod *full = &self->lods[N_LODS - 1];
+  Lod *lod = &self->lods[l];
+  const double *all = (const double *)full->arc_points->data;
+  const guint *starts = (const guint *)full->arc_starts->data;
+  double tolerance2 = lod->tolerance * lod->tolerance;
+  guint n_written = 0;
+  guint zero = 0;
+  double *out;
+
+  /* room for every point; cut to size when done */
+  lod->arc_points = g_array_sized_new (FALSE, FALSE, sizeof (double), full->arc_points->len);
+  g_array_set_size (lod->arc_points, full->arc_points->len);
+  lod->arc_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->n_arcs + 1);
+  g_array_append_val (lod->arc_starts, zero);
+  out = (double *)lod->arc_points->data;
+
+  for (guint arc = 0; arc < self->n_arcs; arc++)
+    {
+      const double *xy = &all[starts[arc] * 2];
+      const double *importance = &self->importance[starts[arc]];
+      guint n_points = starts[arc + 1] - starts[arc];
+      guint far = self->arc_far[arc];
+      guint n_kept = 0;
+      double *dst = &out[n_written * 2];
+
+      for (guint i = 0; i < n_points; i++)
+        if (lod->tolerance <= 0.0 || importance[i] > tolerance2)
+          {
+            dst[n_kept * 2] = xy[i * 2];
+            dst[n_kept * 2 + 1] = xy[i * 2 + 1];
+            n_kept++;
+          }
+
+      /* a loop keeps three distinct points */
+      if (far != 0 && n_kept < 4 && n_points >= 4)
+        {
+          guint third = 1;
+          double third_d2 = -1.0;
+
+          for (guint i = 1; i < n_points - 1; i++)
+            {
+              double d2 = segment_distance2 (xy[i * 2], xy[i * 2 + 1],
+                                             xy[0], xy[1], xy[far * 2], xy[far * 2 + 1]);
+
+              if (i != far && d2 > third_d2)
+                {
+                  third_d2 = d2;
+                  third = i;
+                }
+            }
+
+          n_kept = 0;
+          for (guint i = 0; i < n_points; i++)
+            if (importance[i] > tolerance2 || i == third)
+              {
+                dst[n_kept * 2] = xy[i * 2];
+                dst[n_kept * 2 + 1] = xy[i * 2 + 1];
+                n_kept++;
+              }
+        }
+
+      n_written += n_kept;
+      g_array_append_val (lod->arc_starts, n_written);
+    }
+  g_array_set_size (lod->arc_points, n_written * 2);
+
+  build_lod_rings (self, lod);
+}
+
+/* Builds the level of detail on first use when the map was loaded with
+ * %BP_SECTOR_MAP_LOAD_LAZY_LODS; the map may be read from several threads,
+ * so the first caller builds it and the others wait. */
+static inline const Lod *
+get_lod (BpSectorMap *self,
+         guint        l)
+{
+  Lod *lod = &self->lods[l];
+
+  if (g_once_init_enter (&lod->built))
+    {
+      build_lod (self, l);
+      g_once_init_leave (&lod->built, 1);
+    }
+
+  return lod;
+}
+
+typedef struct
+{
+  BpSectorMap *self;
+  guint        lod;
+} LodJob;
+
+static gpointer
+build_lod_thread (gpointer data)
+{
+  LodJob *job = data;
+
+  build_lod (job->self, job->lod);
+  return NULL;
+}
+
+static void
+build_lods (BpSectorMap          *self,
+            Builder              *b,
+            Arcs                 *a,
+            BpSectorMapLoadFlags  flags)
 {
   const double *wx = (const double *)b->wx->data;
   const double *wy = (const double *)b->wy->data;
-  g_autoptr(GArray) xy_buffer = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) importance_buffer = g_array_new (FALSE, FALSE, sizeof (double));
+  const guint *vertices = (const guint *)a->arc_vertices->data;
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Segment));
-  guint n_written[N_LODS] = { 0 };
-  guint zero = 0;
+  Lod *full = &self->lods[N_LODS - 1];
+  guint n_vertices = a->arc_vertices->len;
+  double *xy_all;
 
   for (guint l = 0; l < N_LODS; l++)
-    {
-      Lod *lod = &self->lods[l];
+    self->lods[l].tolerance = l < G_N_ELEMENTS (lod_zooms) ? TOLERANCE_PX / (256.0 * exp2 (lod_zooms[l])) : 0.0;
 
-      lod->tolerance = l < G_N_ELEMENTS (lod_zooms) ? TOLERANCE_PX / (256.0 * exp2 (lod_zooms[l])) : 0.0;
-      /* room for every point; cut to size when done */
-      lod->arc_points = g_array_sized_new (FALSE, FALSE, sizeof (double), a->arc_vertices->len * 2);
-      g_array_set_size (lod->arc_points, a->arc_vertices->len * 2);
-      lod->arc_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->n_arcs + 1);
-      lod->ring_points = g_array_sized_new (FALSE, FALSE, sizeof (double), a->arc_vertices->len * 4);
-      lod->ring_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->n_rings + 1);
-      g_array_append_val (lod->arc_starts, zero);
-      g_array_append_val (lod->ring_starts, zero);
+  /* The full level keeps every point of every arc: its arc points double as
+   * the input of the simplification of the coarser levels. */
+  full->arc_points = g_array_sized_new (FALSE, FALSE, sizeof (double), n_vertices * 2);
+  g_array_set_size (full->arc_points, n_vertices * 2);
+  full->arc_starts = g_array_ref (a->arc_starts);
+  xy_all = (double *)full->arc_points->data;
+  for (guint i = 0; i < n_vertices; i++)
+    {
+      xy_all[i * 2] = wx[vertices[i]];
+      xy_all[i * 2 + 1] = wy[vertices[i]];
     }
+
+  self->importance = g_new (double, MAX (n_vertices, 1));
+  self->arc_far = g_new0 (guint, MAX (self->n_arcs, 1));
 
   for (guint arc = 0; arc < self->n_arcs; arc++)
     {
       guint s = g_array_index (a->arc_starts, guint, arc);
       guint t = g_array_index (a->arc_starts, guint, arc + 1);
-      const guint *v = &g_array_index (a->arc_vertices, guint, s);
+      const guint *v = &vertices[s];
+      const double *xy = &xy_all[s * 2];
+      double *importance = &self->importance[s];
       guint n_points = t - s;
       gboolean closed = v[0] == v[n_points - 1];
-      guint far = 0;
-      double *xy, *importance;
-
-      g_array_set_size (xy_buffer, n_points * 2);
-      g_array_set_size (importance_buffer, n_points);
-      xy = (double *)xy_buffer->data;
-      importance = (double *)importance_buffer->data;
-      for (guint i = 0; i < n_points; i++)
-        {
-          xy[i * 2] = wx[v[i]];
-          xy[i * 2 + 1] = wy[v[i]];
-        }
 
       if (closed && n_points >= 3)
         {
           double far_d2 = -1.0;
+          guint far = 0;
 
           /* split a loop at the point farthest from its start */
           for (guint i = 1; i < n_points - 1; i++)
@@ -1268,6 +1468,7 @@ build_lods (BpSectorMap *self,
                   far = i;
                 }
             }
+          self->arc_far[arc] = far;
           compute_importance (xy, 0, far, importance, stack);
           compute_importance (xy, far, n_points - 1, importance, stack);
         }
@@ -1275,97 +1476,31 @@ build_lods (BpSectorMap *self,
         compute_importance (xy, 0, n_points - 1, importance, stack);
       else
         importance[0] = G_MAXDOUBLE;
-
-      for (guint l = 0; l < N_LODS; l++)
-        {
-          Lod *lod = &self->lods[l];
-          double tolerance2 = lod->tolerance * lod->tolerance;
-          guint n_kept = 0;
-          double *out = &g_array_index (lod->arc_points, double, n_written[l] * 2);
-
-          for (guint i = 0; i < n_points; i++)
-            if (lod->tolerance <= 0.0 || importance[i] > tolerance2)
-              {
-                out[n_kept * 2] = xy[i * 2];
-                out[n_kept * 2 + 1] = xy[i * 2 + 1];
-                n_kept++;
-              }
-
-          /* a loop keeps three distinct points */
-          if (closed && n_kept < 4 && n_points >= 4)
-            {
-              guint third = 1;
-              double third_d2 = -1.0;
-
-              for (guint i = 1; i < n_points - 1; i++)
-                {
-                  double d2 = segment_distance2 (xy[i * 2], xy[i * 2 + 1],
-                                                 xy[0], xy[1], xy[far * 2], xy[far * 2 + 1]);
-
-                  if (i != far && d2 > third_d2)
-                    {
-                      third_d2 = d2;
-                      third = i;
-                    }
-                }
-
-              n_kept = 0;
-              for (guint i = 0; i < n_points; i++)
-                if (importance[i] > tolerance2 || i == third)
-                  {
-                    out[n_kept * 2] = xy[i * 2];
-                    out[n_kept * 2 + 1] = xy[i * 2 + 1];
-                    n_kept++;
-                  }
-            }
-
-          n_written[l] += n_kept;
-          g_array_append_val (lod->arc_starts, n_written[l]);
-        }
     }
 
-  for (guint l = 0; l < N_LODS; l++)
-    g_array_set_size (self->lods[l].arc_points, n_written[l] * 2);
+  self->ring_arcs = g_array_ref (a->ring_arcs);
+  self->ring_arc_starts = g_array_ref (a->ring_arc_starts);
+  build_lod_rings (self, full);
+  full->built = 1;
 
-  for (guint l = 0; l < N_LODS; l++)
-    {
-      Lod *lod = &self->lods[l];
+  if (flags & BP_SECTOR_MAP_LOAD_LAZY_LODS)
+    return;
 
-      for (guint r = 0; r < self->n_rings; r++)
-        {
-          guint s = g_array_index (a->ring_arc_starts, guint, r);
-          guint t = g_array_index (a->ring_arc_starts, guint, r + 1);
-          guint n_points;
+  /* The coarse levels only read the full one, so they can be built side by
+   * side: the finest of them, as big as the others together, on another
+   * thread. */
+  {
+    LodJob job = { self, N_LODS - 2 };
+    GThread *thread = g_thread_new ("bp-sector-map-lod", build_lod_thread, &job);
 
-          n_points = lod->ring_points->len / 2;
-          for (guint k = s; k < t; k++)
-            {
-              int entry = g_array_index (a->ring_arcs, int, k);
-              guint arc = (guint)ABS (entry) - 1;
-              guint p0 = g_array_index (lod->arc_starts, guint, arc);
-              guint p1 = g_array_index (lod->arc_starts, guint, arc + 1);
-              const double *pts = &g_array_index (lod->arc_points, double, p0 * 2);
-              guint m = p1 - p0;
-              double *out;
-
-              g_array_set_size (lod->ring_points, (n_points + m - 1) * 2);
-              out = &g_array_index (lod->ring_points, double, n_points * 2);
-              if (entry > 0)
-                memcpy (out, pts, (m - 1) * 2 * sizeof (double));
-              else
-                for (guint i = m - 1; i > 0; i--, out += 2)
-                  {
-                    out[0] = pts[i * 2];
-                    out[1] = pts[i * 2 + 1];
-                  }
-              n_points += m - 1;
-            }
-
-          g_array_append_val (lod->ring_starts, n_points);
-        }
-    }
+    for (guint l = 0; l + 2 < N_LODS; l++)
+      build_lod (self, l);
+    g_thread_join (thread);
+  }
+  for (guint l = 0; l + 1 < N_LODS; l++)
+    self->lods[l].built = 1;
+  drop_lod_sources (self);
 }
-
 static void
 lod_clear (Lod *lod)
 {
@@ -1567,6 +1702,34 @@ compute_label_point (BpGeometry  *geometry,
   }
 }
 
+/* The bounding box compute_label_point() gives, without the label point:
+ * its top left corner stands in for it. */
+static void
+compute_bbox (BpGeometry  *geometry,
+              BpWorldRect *bbox,
+              double      *label_x,
+              double      *label_y)
+{
+  rect_empty (bbox);
+  for (guint p = 0; p < bp_geometry_get_n_polygons (geometry); p++)
+    for (guint r = 0; r < bp_geometry_get_n_rings (geometry, p); r++)
+      {
+        guint n;
+        const double *ll = bp_geometry_get_ring (geometry, p, r, &n);
+
+        for (guint i = 0; i < n; i++)
+          {
+            double x, y;
+
+            bp_world_project (ll[i * 2], ll[i * 2 + 1], &x, &y);
+            rect_add (bbox, x, y);
+          }
+      }
+
+  *label_x = bbox->min_x <= bbox->max_x ? bbox->min_x : 0.0;
+  *label_y = bbox->min_x <= bbox->max_x ? bbox->min_y : 0.0;
+}
+
 static gboolean
 read_sectors (BpSectorMap  *self,
               BpStore      *store,
@@ -1646,10 +1809,11 @@ read_sectors (BpSectorMap  *self,
 }
 
 static gboolean
-read_areas (BpSectorMap  *self,
-            BpStore      *store,
-            Builder      *b,
-            GError      **error)
+read_areas (BpSectorMap           *self,
+            BpStore               *store,
+            Builder               *b,
+            BpSectorMapLoadFlags   flags,
+            GError               **error)
 {
   g_autoptr(sqlite3_stmt) parents = NULL;
   g_autoptr(sqlite3_stmt) municipalities = NULL;
@@ -1696,7 +1860,9 @@ read_areas (BpSectorMap  *self,
 
           geometry = bp_geometry_decode (sqlite3_column_blob (municipalities, 4),
                                          sqlite3_column_bytes (municipalities, 4), NULL);
-          if (geometry)
+          if (geometry && (flags & BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS))
+            compute_bbox (geometry, &m.bbox, &m.label_x, &m.label_y);
+          else if (geometry)
             compute_label_point (geometry, &m.label_x, &m.label_y, &m.bbox);
         }
       g_array_append_val (list, m);
@@ -1909,6 +2075,7 @@ bp_sector_map_finalize (GObject *object)
     g_clear_pointer (&self->area_bounds[l], g_hash_table_unref);
   for (guint l = 0; l < N_LODS; l++)
     lod_clear (&self->lods[l]);
+  drop_lod_sources (self);
   g_clear_pointer (&self->arc_levels, g_free);
   g_clear_pointer (&self->arc_one_sided, g_free);
   g_clear_pointer (&self->arc_bboxes, g_free);
@@ -1953,6 +2120,31 @@ bp_sector_map_load (BpStore       *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  return bp_sector_map_load_with_flags (store, BP_SECTOR_MAP_LOAD_DEFAULT, cancellable, error);
+}
+
+/**
+ * bp_sector_map_load_with_flags:
+ * @store: a #BpStore
+ * @flags: what may be left out or built later
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Like bp_sector_map_load(), for callers that need less than the whole map,
+ * such as `brandpunt-tool render-map`, which draws a single level of detail
+ * once. With %BP_SECTOR_MAP_LOAD_LAZY_LODS the coarse levels of detail are
+ * simplified when first asked for, and are the same as those built eagerly;
+ * with %BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS every municipality's label point
+ * is its bounding box's corner (its bounds are still right).
+ *
+ * Returns: (transfer full): the sector map, or %NULL with @error set
+ */
+BpSectorMap *
+bp_sector_map_load_with_flags (BpStore               *store,
+                               BpSectorMapLoadFlags   flags,
+                               GCancellable          *cancellable,
+                               GError               **error)
+{
   g_autoptr(BpSectorMap) self = NULL;
   g_autoptr(GArray) levels = NULL;
   g_autoptr(GArray) one_sided = NULL;
@@ -1968,12 +2160,15 @@ bp_sector_map_load (BpStore       *store,
   self = g_object_new (BP_TYPE_SECTOR_MAP, NULL);
   b.rings = g_array_new (FALSE, FALSE, sizeof (RawRing));
   g_array_set_clear_func (b.rings, raw_ring_clear);
-  b.vx = g_array_new (FALSE, FALSE, sizeof (int));
-  b.vy = g_array_new (FALSE, FALSE, sizeof (int));
-  b.wx = g_array_new (FALSE, FALSE, sizeof (double));
-  b.wy = g_array_new (FALSE, FALSE, sizeof (double));
+  /* Sized for the about 150,000 distinct vertices of Flanders and Brussels:
+   * growing copies everything into fresh memory, and page faults are much
+   * of the load time. Room not written to costs nothing. */
+  b.vx = g_array_sized_new (FALSE, FALSE, sizeof (int), EXPECTED_VERTICES);
+  b.vy = g_array_sized_new (FALSE, FALSE, sizeof (int), EXPECTED_VERTICES);
+  b.wx = g_array_sized_new (FALSE, FALSE, sizeof (double), EXPECTED_VERTICES);
+  b.wy = g_array_sized_new (FALSE, FALSE, sizeof (double), EXPECTED_VERTICES);
   b.parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  i64_map_init (&b.vertex_map, 1 << 16);
+  i64_map_init (&b.vertex_map, EXPECTED_VERTICES);
   levels = g_array_new (FALSE, FALSE, sizeof (guint8));
   one_sided = g_array_new (FALSE, FALSE, sizeof (gboolean));
 
@@ -1981,7 +2176,7 @@ bp_sector_map_load (BpStore       *store,
   if (!read_sectors (self, store, &b, error))
     goto out;
   LAP ("sectors read");
-  if (!read_areas (self, store, &b, error) ||
+  if (!read_areas (self, store, &b, flags, error) ||
       !bp_store_get_outline_summary (store, &self->summary, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
@@ -2012,7 +2207,7 @@ bp_sector_map_load (BpStore       *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
 
-  build_lods (self, &b, &a);
+  build_lods (self, &b, &a, flags);
   LAP ("levels of detail");
   build_index (self);
   demote_inner_outlines (self);
@@ -2659,7 +2854,7 @@ bp_sector_map_get_n_points (BpSectorMap *self,
   g_return_val_if_fail (BP_IS_SECTOR_MAP (self), 0);
   g_return_val_if_fail (lod < N_LODS, 0);
 
-  return self->lods[lod].ring_points->len / 2;
+  return get_lod (self, lod)->ring_points->len / 2;
 }
 
 /**
@@ -2710,7 +2905,7 @@ bp_sector_map_get_ring (BpSectorMap *self,
   g_return_val_if_fail (ring < self->sectors[sector].n_rings, NULL);
   g_return_val_if_fail (n_points != NULL, NULL);
 
-  l = &self->lods[lod];
+  l = get_lod (self, lod);
   r = self->sectors[sector].first_ring + ring;
   p0 = g_array_index (l->ring_starts, guint, r);
   *n_points = g_array_index (l->ring_starts, guint, r + 1) - p0;
@@ -2773,7 +2968,7 @@ bp_sector_map_get_arc (BpSectorMap *self,
   g_return_val_if_fail (lod < N_LODS, NULL);
   g_return_val_if_fail (n_points != NULL, NULL);
 
-  l = &self->lods[lod];
+  l = get_lod (self, lod);
   p0 = g_array_index (l->arc_starts, guint, arc);
   *n_points = g_array_index (l->arc_starts, guint, arc + 1) - p0;
 

@@ -33,6 +33,14 @@ typedef struct
   double max_y;
 } BpWorldRect;
 
+/* What bp_sector_map_load_with_flags() may leave out or build later. */
+typedef enum
+{
+  BP_SECTOR_MAP_LOAD_DEFAULT          = 0,
+  BP_SECTOR_MAP_LOAD_LAZY_LODS        = 1 << 0,
+  BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS  = 1 << 1,
+} BpSectorMapLoadFlags;
+
 #define BP_TYPE_SECTOR_MAP (bp_sector_map_get_type ())
 G_DECLARE_FINAL_TYPE (BpSectorMap, bp_sector_map, BP, SECTOR_MAP, GObject)
 
@@ -50,6 +58,10 @@ void          bp_world_rect_from_bounds                 (BpWorldRect        *rec
                                                          const BpBounds     *bounds);
 
 BpSectorMap  *bp_sector_map_load                        (BpStore            *store,
+                                                         GCancellable       *cancellable,
+                                                         GError            **error);
+BpSectorMap  *bp_sector_map_load_with_flags             (BpStore            *store,
+                                                         BpSectorMapLoadFlags flags,
                                                          GCancellable       *cancellable,
                                                          GError            **error);
 void          bp_sector_map_load_async                  (BpStore            *store,
