@@ -7,7 +7,10 @@
  * one step per frame and records how long each frame took to lay out and
  * paint, from the window's GdkFrameClock. Prints the median, p95 and max.
  *
- *   bench-map-frames STORE.db [N_FRAMES]
+ *   bench-map-frames STORE.db [N_FRAMES] [--without-layer]
+ *
+ * --without-layer hides the sector layer, to measure what the window and
+ * libshumate cost on their own.
  */
 
 #include "config.h"
@@ -17,7 +20,7 @@
 #include <stdlib.h>
 #include <shumate/shumate.h>
 
-#include "bp-map-page.h"
+#include "bp-map-page-private.h"
 #include "bp-window-private.h"
 
 typedef struct
@@ -146,6 +149,9 @@ main (int   argc,
 
   for (guint i = 0; i < 3000 && !bp_map_page_is_ready (_bp_window_get_map_page (bench.window)); i++)
     g_main_context_iteration (NULL, TRUE);
+
+  if (argc > 3 && g_str_equal (argv[3], "--without-layer"))
+    gtk_widget_set_visible (GTK_WIDGET (_bp_map_page_get_layer (_bp_window_get_map_page (bench.window))), FALSE);
 
   map = find_map (GTK_WIDGET (bench.window));
   clock = gtk_widget_get_frame_clock (map);

@@ -15,8 +15,11 @@ export GTK_A11Y=none
 export XDG_DATA_HOME="$work/xdg"
 
 "$build/src/tool/brandpunt-tool" demo --store "$work/demo.db" > /dev/null
-for renderer in cairo gl; do
+for renderer in cairo ngl; do
   echo "== GSK_RENDERER=$renderer =="
   GSK_RENDERER=$renderer xvfb-run -a -s "-screen 0 1920x1080x24" \
     "$build/tests/bench/bench-map-frames" "$work/demo.db" 240
+  echo "-- the same without the sector layer (window and libshumate alone)"
+  GSK_RENDERER=$renderer xvfb-run -a -s "-screen 0 1920x1080x24" \
+    "$build/tests/bench/bench-map-frames" "$work/demo.db" 240 --without-layer
 done
