@@ -31,6 +31,7 @@ struct _BpChoroplethLayer
   BpMapRenderer *renderer;
 
   GdkTexture    *texture;
+  cairo_surface_t *surface;        /* the same pixels, for a cairo renderer */
   BpMapView      texture_view;   /* the (enlarged) view the texture shows */
   gboolean       is_stale;       /* data or style changed since */
   gboolean       is_rendering;
@@ -50,10 +51,9 @@ typedef struct
 
 typedef struct
 {
-  GBytes    *pixels;
-  int        width;
-  int        height;
-  gsize      stride;
+  cairo_surface_t *surface;
+  int              width;
+  int              height;
 } RenderResult;
 
 static void
@@ -66,7 +66,7 @@ render_job_free (RenderJob *job)
 static void
 render_result_free (RenderResult *result)
 {
-  g_clear_pointer (&result->pixels, g_bytes_unref);
+  g_clear_pointer (&result->surface, cairo_surface_destroy);
   g_free (result);
 }
 
@@ -106,14 +106,32 @@ render_worker (GTask        *task,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  result->stride = cairo_image_surface_get_stride (surface);
-  result->pixels = g_bytes_new (cairo_image_surface_get_data (surface), result->stride * result->height);
-  cairo_surface_destroy (surface);
+  result->surface = surface;
 
   g_task_return_pointer (task, result, (GDestroyNotify)render_result_free);
 }
 
 static void start_render (BpChoroplethLayer *self);
+
+static GdkTexture *
+texture_from_surface (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) pixels = NULL;
+  int height = cairo_image_surface_get_height (surface);
+  gsize stride = cairo_image_surface_get_stride (surface);
+
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface), stride * height);
+
+  /* Cairo's ARGB32 is premultiplied BGRA in memory on little-endian and
+   * ARGB on big-endian machines. */
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+                                 GDK_MEMORY_B8G8R8A8_PREMULTIPLIED,
+#else
+                                 GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
+#endif
+                                 pixels, stride);
+}
 
 static void
 render_cb (GObject      *object,
@@ -131,16 +149,10 @@ render_cb (GObject      *object,
   self->is_rendering = FALSE;
   g_debug ("Drawn, generation %u of %u", job->generation, self->generation);
 
-  /* Cairo's ARGB32 is premultiplied BGRA in memory on little-endian and
-   * ARGB on big-endian machines. */
   g_clear_object (&self->texture);
-  self->texture = gdk_memory_texture_new (result->width, result->height,
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-                                          GDK_MEMORY_B8G8R8A8_PREMULTIPLIED,
-#else
-                                          GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
-#endif
-                                          result->pixels, result->stride);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
+  self->surface = g_steal_pointer (&result->surface);
+  self->texture = texture_from_surface (self->surface);
   self->texture_view = job->view;
   if (job->generation == self->generation)
     self->is_stale = FALSE;
@@ -267,8 +279,24 @@ bp_choropleth_layer_snapshot (GtkWidget   *widget,
       x1 = x0 + self->texture_view.width;
       y1 = y0 + self->texture_view.height;
     }
-  gtk_snapshot_append_texture (snapshot, self->texture,
-                               &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+  if (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (gtk_widget_get_native (widget))))
+    {
+      /* GTK 4.8's cairo renderer converts a texture's pixels at every
+       * frame; a cairo node paints the surface as it is. */
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
+
+      cairo_translate (cr, x0, y0);
+      cairo_scale (cr, (x1 - x0) / cairo_image_surface_get_width (self->surface),
+                   (y1 - y0) / cairo_image_surface_get_height (self->surface));
+      cairo_set_source_surface (cr, self->surface, 0, 0);
+      /* A scaled image stands in only until the sharp one arrives. */
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  else
+    gtk_snapshot_append_texture (snapshot, self->texture,
+                                 &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
 }
 
 static void
@@ -315,6 +343,7 @@ bp_choropleth_layer_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_clear_object (&self->renderer);
 
   G_OBJECT_CLASS (bp_choropleth_layer_parent_class)->dispose (object);
