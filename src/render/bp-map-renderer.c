@@ -33,6 +33,7 @@
 #define LEGEND_ROW        26.0
 #define LEGEND_PAD        14.0
 #define REPORT_SIDE_WIDTH 0.2
+#define BAND_SLACK        4.0
 
 struct _BpMapRenderer
 {
@@ -292,6 +293,9 @@ append_points (cairo_t      *cr,
     cairo_close_path (cr);
 }
 
+/* Draws only the sectors that reach from @y0 to @y1 in pixels: the others
+ * would be clipped away anyway, and leaving them out of the path spares
+ * the time to build it. */
 static void
 draw_fills (BpMapRenderer   *self,
             cairo_t         *cr,
@@ -299,7 +303,9 @@ draw_fills (BpMapRenderer   *self,
             guint            lod,
             double           scale,
             double           ox,
-            double           oy)
+            double           oy,
+            double           y0,
+            double           y1)
 {
   guint n_classes = self->breaks ? bp_class_breaks_get_n_classes (self->breaks) : 0;
   cairo_pattern_t *hatch = NULL;
@@ -320,6 +326,17 @@ draw_fills (BpMapRenderer   *self,
 
           if (self->classes[s] != c)
             continue;
+
+          if (isfinite (y0) || isfinite (y1))
+            {
+              BpWorldRect bbox;
+
+              /* a few pixels to spare: a simplified ring need not stay
+               * exactly inside the bounds of the full outline */
+              bp_sector_map_get_sector_bounds (self->map, s, &bbox);
+              if (bbox.max_y * scale - oy < y0 - BAND_SLACK || bbox.min_y * scale - oy > y1 + BAND_SLACK)
+                continue;
+            }
 
           n_rings = bp_sector_map_get_n_rings (self->map, s, lod);
           for (guint r = 0; r < n_rings; r++)
@@ -371,15 +388,56 @@ typedef struct
   double      alpha;
 } LineStyle;
 
+/* The finest level of boundaries worth drawing at the zoom of @view. */
+static BpAreaLevel
+finest_boundary_level (const BpMapView *view)
+{
+  double z = view->zoom;
+
+  if (z < 6.5)
+    return BP_AREA_LEVEL_PROVINCE;
+  if (z < 7.5)
+    return BP_AREA_LEVEL_CARE_ZONE;
+  return z >= SECTOR_LINE_ZOOM ? BP_AREA_LEVEL_SECTOR : BP_AREA_LEVEL_MUNICIPALITY;
+}
+
+/* Whether an arc comes within a few pixels of rows @y0 to @y1: looking at
+ * its points costs less than adding them to a path to be clipped away. */
+static gboolean
+arc_reaches_rows (const double *xy,
+                  guint         n,
+                  double        scale,
+                  double        oy,
+                  double        y0,
+                  double        y1)
+{
+  double min_y = G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+
+  if (!isfinite (y0) && !isfinite (y1))
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      min_y = MIN (min_y, xy[i * 2 + 1]);
+      max_y = MAX (max_y, xy[i * 2 + 1]);
+    }
+
+  return max_y * scale - oy >= y0 - BAND_SLACK && min_y * scale - oy <= y1 + BAND_SLACK;
+}
+
+/* Strokes the arcs in self->arcs, which the caller has filled with
+ * bp_sector_map_query_arcs() at finest_boundary_level(); only those that
+ * reach from @y0 to @y1 in pixels, as draw_fills(). */
 static void
 draw_boundaries (BpMapRenderer     *self,
                  cairo_t           *cr,
                  const BpMapView   *view,
-                 const BpWorldRect *rect,
                  guint              lod,
                  double             scale,
                  double             ox,
-                 double             oy)
+                 double             oy,
+                 double             y0,
+                 double             y1)
 {
   double z = view->zoom;
   /* finest first, so that coarser lines end up on top */
@@ -390,14 +448,7 @@ draw_boundaries (BpMapRenderer     *self,
     { BP_AREA_LEVEL_PROVINCE, CLAMP (1.6 + 0.25 * (z - 8), 1.6, 3.0), 0.9 },
     { BP_AREA_LEVEL_REGION, CLAMP (2.0 + 0.25 * (z - 8), 2.0, 3.5), 0.95 },
   };
-  BpAreaLevel finest = z >= SECTOR_LINE_ZOOM ? BP_AREA_LEVEL_SECTOR : BP_AREA_LEVEL_MUNICIPALITY;
-
-  if (z < 6.5)
-    finest = BP_AREA_LEVEL_PROVINCE;
-  else if (z < 7.5)
-    finest = BP_AREA_LEVEL_CARE_ZONE;
-
-  bp_sector_map_query_arcs (self->map, rect, finest, self->arcs);
+  BpAreaLevel finest = finest_boundary_level (view);
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -421,7 +472,7 @@ draw_boundaries (BpMapRenderer     *self,
             continue;
 
           xy = bp_sector_map_get_arc (self->map, arc, lod, &n);
-          if (n < 2)
+          if (n < 2 || !arc_reaches_rows (xy, n, scale, oy, y0, y1))
             continue;
           append_points (cr, xy, n, FALSE, scale, ox, oy);
           any = TRUE;
@@ -573,6 +624,73 @@ draw_labels (BpMapRenderer     *self,
   cairo_restore (cr);
 }
 
+/* What one drawing of a view needs, worked out before any drawing, so that
+ * several threads can then draw parts of the same view without writing to
+ * the renderer or the map. */
+typedef struct
+{
+  const BpMapView *view;
+  BpWorldRect      rect;
+  double           scale;
+  double           ox;
+  double           oy;
+  guint            lod;
+} DrawSetup;
+
+static void
+prepare_draw (BpMapRenderer   *self,
+              const BpMapView *view,
+              DrawSetup       *setup)
+{
+  double margin;
+
+  ensure_classes (self);
+
+  setup->view = view;
+  setup->scale = view_scale (view);
+  /* pixel = world × scale − origin */
+  setup->ox = view->center_x * setup->scale - view->width / 2.0;
+  setup->oy = view->center_y * setup->scale - view->height / 2.0;
+  setup->lod = bp_sector_map_pick_lod (self->map, view->zoom + log2 (MAX (view->scale_factor, 1.0)));
+
+  bp_map_view_get_world_rect (view, &setup->rect);
+  margin = 4.0 / setup->scale;
+  setup->rect.min_x -= margin;
+  setup->rect.min_y -= margin;
+  setup->rect.max_x += margin;
+  setup->rect.max_y += margin;
+
+  bp_sector_map_query_sectors (self->map, &setup->rect, self->sectors);
+  if (self->show_boundaries)
+    bp_sector_map_query_arcs (self->map, &setup->rect, finest_boundary_level (view), self->arcs);
+}
+
+/* Fills, boundaries and the selection, of the sectors from @y0 to @y1 in
+ * pixels: only reads the renderer and the map, so it may run on several
+ * threads at once, each with its own cairo_t. */
+static void
+draw_shapes (BpMapRenderer   *self,
+             cairo_t         *cr,
+             const DrawSetup *setup,
+             double           y0,
+             double           y1)
+{
+  draw_fills (self, cr, setup->view, setup->lod, setup->scale, setup->ox, setup->oy, y0, y1);
+  if (self->show_boundaries)
+    draw_boundaries (self, cr, setup->view, setup->lod, setup->scale, setup->ox, setup->oy, y0, y1);
+  if (self->selected_sector >= 0)
+    draw_selection (self, cr, setup->lod, setup->scale, setup->ox, setup->oy);
+}
+
+static void
+draw_labels_if_shown (BpMapRenderer   *self,
+                      cairo_t         *cr,
+                      const DrawSetup *setup)
+{
+  if (self->show_labels && setup->view->zoom >= LABEL_MIN_ZOOM)
+    draw_labels (self, cr, setup->view, &setup->rect);
+}
+
 /**
  * bp_map_renderer_draw:
  * @self: a #BpMapRenderer
@@ -588,9 +706,7 @@ bp_map_renderer_draw (BpMapRenderer   *self,
                       cairo_t         *cr,
                       const BpMapView *view)
 {
-  BpWorldRect rect;
-  double scale, ox, oy, margin;
-  guint lod;
+  DrawSetup setup;
 
   g_return_if_fail (BP_IS_MAP_RENDERER (self));
   g_return_if_fail (cr != NULL);
@@ -599,31 +715,11 @@ bp_map_renderer_draw (BpMapRenderer   *self,
   if (view->width <= 0 || view->height <= 0)
     return;
 
-  ensure_classes (self);
-
-  scale = view_scale (view);
-  /* pixel = world × scale − origin */
-  ox = view->center_x * scale - view->width / 2.0;
-  oy = view->center_y * scale - view->height / 2.0;
-  lod = bp_sector_map_pick_lod (self->map, view->zoom + log2 (MAX (view->scale_factor, 1.0)));
-
-  bp_map_view_get_world_rect (view, &rect);
-  margin = 4.0 / scale;
-  rect.min_x -= margin;
-  rect.min_y -= margin;
-  rect.max_x += margin;
-  rect.max_y += margin;
-
-  bp_sector_map_query_sectors (self->map, &rect, self->sectors);
+  prepare_draw (self, view, &setup);
 
   cairo_save (cr);
-  draw_fills (self, cr, view, lod, scale, ox, oy);
-  if (self->show_boundaries)
-    draw_boundaries (self, cr, view, &rect, lod, scale, ox, oy);
-  if (self->selected_sector >= 0)
-    draw_selection (self, cr, lod, scale, ox, oy);
-  if (self->show_labels && view->zoom >= LABEL_MIN_ZOOM)
-    draw_labels (self, cr, view, &rect);
+  draw_shapes (self, cr, &setup, -INFINITY, INFINITY);
+  draw_labels_if_shown (self, cr, &setup);
   cairo_restore (cr);
 }
 
@@ -879,6 +975,155 @@ bp_map_renderer_get_report_view (int                width,
   bp_map_view_fit (view, rect, (int)map_w, (int)map_h, 8.0);
 }
 
+typedef struct
+{
+  BpMapRenderer   *self;
+  cairo_surface_t *surface;
+  const DrawSetup *setup;
+  double           map_x;
+  double           map_y;
+  int              y0;
+  int              y1;
+} Band;
+
+/* Draws the shapes of the map in rows @y0 to @y1 of the image. */
+static gpointer
+draw_band (gpointer data)
+{
+  Band *band = data;
+  cairo_t *cr = cairo_create (band->surface);
+
+  /* the same clip and offset as draw_report() gives the whole map, so that
+   * every pixel comes out as when the map is drawn in one go */
+  cairo_rectangle (cr, band->map_x, band->map_y, band->setup->view->width, band->setup->view->height);
+  cairo_clip (cr);
+  cairo_rectangle (cr, 0, band->y0, cairo_image_surface_get_width (band->surface), band->y1 - band->y0);
+  cairo_clip (cr);
+  cairo_translate (cr, band->map_x, band->map_y);
+  draw_shapes (band->self, cr, band->setup, band->y0 - band->map_y, band->y1 - band->map_y);
+  cairo_destroy (cr);
+  cairo_surface_flush (band->surface);
+
+  return NULL;
+}
+
+/* Finds the row of the image that halves the work of drawing the sectors,
+ * taken as the number of points of their rings: the sectors are far from
+ * evenly spread over the map, and the halves of the area of the map were a
+ * third and two thirds of the work. */
+static int
+find_split (BpMapRenderer   *self,
+            const DrawSetup *setup,
+            int              height,
+            double           map_y)
+{
+  g_autofree guint64 *work = g_new0 (guint64, height);
+  guint64 total = 0, sum = 0;
+
+  for (guint k = 0; k < self->sectors->len; k++)
+    {
+      guint s = g_array_index (self->sectors, guint, k);
+      guint n_rings = bp_sector_map_get_n_rings (self->map, s, setup->lod);
+      guint n_points = 0;
+      BpWorldRect bbox;
+      double y;
+
+      for (guint r = 0; r < n_rings; r++)
+        {
+          guint n;
+
+          bp_sector_map_get_ring (self->map, s, setup->lod, r, &n);
+          n_points += n;
+        }
+
+      bp_sector_map_get_sector_bounds (self->map, s, &bbox);
+      y = map_y + (bbox.min_y + bbox.max_y) / 2.0 * setup->scale - setup->oy;
+      work[CLAMP ((int)y, 0, height - 1)] += n_points;
+      total += n_points;
+    }
+
+  for (int y = 0; y < height; y++)
+    {
+      sum += work[y];
+      if (sum * 2 >= total)
+        return y + 1;
+    }
+
+  return height;
+}
+
+/* Draws the map of a report into an image surface with two threads, the
+ * rows above and below find_split() each on one: filling and stroking
+ * tens of thousands of rings is most of the drawing time. Each thread has a
+ * surface of its own on the rows it owns of the image's pixels, since
+ * cairo draws to a surface from one thread at a time only. The labels,
+ * which are few, follow in this thread on @cr. */
+static void
+draw_map_banded (BpMapRenderer   *self,
+                 cairo_t         *cr,
+                 cairo_surface_t *surface,
+                 const BpMapView *view,
+                 double           map_x,
+                 double           map_y)
+{
+  g_autoptr(GThread) thread = NULL;
+  cairo_format_t format = cairo_image_surface_get_format (surface);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guchar *data;
+  DrawSetup setup;
+  Band bands[2];
+  int split;
+
+  prepare_draw (self, view, &setup);
+
+  /* Build the level of detail here, not under the threads, where one
+   * would wait for the other to build it. */
+  for (guint k = 0; k < self->sectors->len; k++)
+    {
+      guint s = g_array_index (self->sectors, guint, k);
+      guint n;
+
+      if (bp_sector_map_get_n_rings (self->map, s, setup.lod) > 0)
+        {
+          bp_sector_map_get_ring (self->map, s, setup.lod, 0, &n);
+          break;
+        }
+    }
+
+  split = find_split (self, &setup, height, map_y);
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
+    {
+      bands[i].self = self;
+      bands[i].setup = &setup;
+      bands[i].map_x = map_x;
+      bands[i].map_y = map_y;
+      bands[i].y0 = i == 0 ? 0 : split;
+      bands[i].y1 = i == 0 ? split : height;
+      /* The upper surface ends at the split and the lower one starts at
+       * the top of the image, so that both keep the coordinates of the
+       * image: moving the origin could round some points differently. */
+      bands[i].surface = cairo_image_surface_create_for_data (data, format, width, bands[i].y1, stride);
+    }
+
+  thread = g_thread_new ("bp-map-band", draw_band, &bands[1]);
+  draw_band (&bands[0]);
+  g_thread_join (g_steal_pointer (&thread));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
+    cairo_surface_destroy (bands[i].surface);
+  cairo_surface_mark_dirty (surface);
+
+  cairo_save (cr);
+  draw_labels_if_shown (self, cr, &setup);
+  cairo_restore (cr);
+}
+
 static void
 draw_report (BpMapRenderer  *self,
              cairo_t        *cr,
@@ -914,7 +1159,11 @@ draw_report (BpMapRenderer  *self,
   cairo_fill_preserve (cr);
   cairo_clip (cr);
   cairo_translate (cr, map_x, map_y);
-  bp_map_renderer_draw (self, cr, &view);
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE &&
+      view.width > 0 && view.height > 0)
+    draw_map_banded (self, cr, cairo_get_target (cr), &view, map_x, map_y);
+  else
+    bp_map_renderer_draw (self, cr, &view);
   cairo_restore (cr);
 
   if (title && *title)

@@ -79,6 +79,31 @@ dup_footnote (BpStore *store)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+typedef struct
+{
+  char           *store_path;
+  BpMapMetric     metric;
+  int             day;
+  int             age_band;
+  BpSectorValues *values;
+  GError         *error;
+} ValuesJob;
+
+/* Computes the values of the sectors on a connection of its own, while the
+ * main thread loads the map: SQLite connections are not shared between
+ * threads. */
+static gpointer
+compute_values_thread (gpointer data)
+{
+  ValuesJob *job = data;
+  g_autoptr(BpStore) store = bp_store_open (job->store_path, &job->error);
+
+  if (store)
+    job->values = bp_store_compute_sector_values (store, job->metric, job->day, job->age_band, &job->error);
+
+  return NULL;
+}
+
 /* Writes the sectors with their class colours and the boundary arcs as
  * GeoJSON, for rendering the same map with another tool (benchmarks). */
 static gboolean
@@ -178,6 +203,8 @@ bp_tool_render_map (int    argc,
   g_autofree char *export_dir = NULL;
   g_autofree char *footnote = NULL;
   g_autofree char *day_iso = NULL;
+  g_autoptr(GThread) values_thread = NULL;
+  ValuesJob job = { NULL, };
   int age_band = -1;
   gboolean no_labels = FALSE;
   gboolean no_boundaries = FALSE;
@@ -315,14 +342,27 @@ bp_tool_render_map (int    argc,
         }
     }
 
+  /* Loading the map is most of the run and the values take a while too:
+   * compute them meanwhile on the other core. */
+  job.store_path = g_strdup (bp_store_get_path (store));
+  job.metric = metric;
+  job.day = day;
+  job.age_band = age_band;
+  values_thread = g_thread_new ("bp-values", compute_values_thread, &job);
+
   /* The map is drawn once, at one level of detail: build only that one (and
    * the full outlines the index needs), and no label points nobody reads. */
-  if (!(map = bp_sector_map_load_with_flags (store, load_flags, NULL, &error)) ||
-      !(values = bp_store_compute_sector_values (store, metric, day, age_band, &error)))
+  map = bp_sector_map_load_with_flags (store, load_flags, NULL, &error);
+  g_thread_join (g_steal_pointer (&values_thread));
+  values = g_steal_pointer (&job.values);
+  g_free (job.store_path);
+  if (!map || !values)
     {
-      bp_tool_print_error ("render-map", error);
+      bp_tool_print_error ("render-map", map ? job.error : error);
+      g_clear_error (&job.error);
       return 1;
     }
+  g_clear_error (&job.error);
 
   if (area && !bp_sector_map_get_area_bounds (map, bp_area_get_level (area), bp_area_get_code (area), &bounds))
     {
