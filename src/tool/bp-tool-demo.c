@@ -32,17 +32,6 @@ print_progress_cb (double   fraction,
     g_printerr ("\r");
 }
 
-static char *
-dup_reference_path (void)
-{
-  const char *data_dir = g_getenv ("BRANDPUNT_DATA_DIR");
-
-  if (data_dir && *data_dir)
-    return g_build_filename (data_dir, "reference-areas.db", NULL);
-
-  return g_strdup (PKGDATADIR "/reference-areas.db");
-}
-
 int
 bp_tool_demo (int    argc,
               char **argv)
@@ -95,7 +84,7 @@ bp_tool_demo (int    argc,
 
   started = g_get_monotonic_time ();
 
-  reference_path = dup_reference_path ();
+  reference_path = bp_dup_reference_areas_path ();
   if (!bp_store_import_reference (store, reference_path, &error) ||
       !bp_demo_generate (store, &options, &summary, NULL,
                          show_progress ? print_progress_cb : NULL, &last_percent, &error))

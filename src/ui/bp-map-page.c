@@ -399,12 +399,13 @@ add_search_result (BpMapPage   *self,
                    const char  *name)
 {
   GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
 
+  /* Translators: an area's level and code, e.g. "Municipality · 11001" */
+  subtitle = g_strdup_printf (_("%s · %s"), bp_area_level_get_display_name (level), code);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  /* Translators: an area's level and code, e.g. "Municipality · 11001" */
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               g_strdup_printf (_("%s · %s"), bp_area_level_get_display_name (level), code));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "code", g_strdup (code), g_free);
   g_object_set_data (G_OBJECT (row), "level", GINT_TO_POINTER (level));
