@@ -272,6 +272,7 @@ test_documents_delete (StoreFixture  *fixture,
   clusters = bp_store_list_documents_by_type (fixture->store, "cluster", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (clusters->len, ==, 0);
+  g_assert_cmpuint (bp_store_count_documents_by_type (fixture->store, "cluster"), ==, 0);
 
   /* Deleting again, or from a stale revision, changes nothing. */
   g_assert_false (bp_store_delete_document (fixture->store, "cluster:demo-1", tombstone, NULL, &error));
@@ -726,6 +727,7 @@ test_documents_by_type (StoreFixture  *fixture,
   clusters = bp_store_list_documents_by_type (fixture->store, "cluster", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (clusters->len, ==, 2);
+  g_assert_cmpuint (bp_store_count_documents_by_type (fixture->store, "cluster"), ==, 2);
 
   json = object_to_json (g_ptr_array_index (clusters, 0));
   expected = g_strdup_printf ("{\"_id\":\"cluster:demo-1\",\"_rev\":\"%s\","

@@ -1235,6 +1235,32 @@ bp_store_get_last_seq (BpStore *self)
 }
 
 /**
+ * bp_store_count_documents_by_type:
+ * @self: a #BpStore
+ * @type: a document type such as `cluster`
+ *
+ * Returns: how many documents of @type exist and are not deleted
+ */
+guint
+bp_store_count_documents_by_type (BpStore    *self,
+                                  const char *type)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (BP_IS_STORE (self), 0);
+  g_return_val_if_fail (type != NULL, 0);
+
+  if (!(stmt = _bp_store_prepare (self, "SELECT count(*) FROM document WHERE type = ? AND is_deleted = 0", NULL)))
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+/**
  * bp_store_list_documents_by_type:
  * @self: a #BpStore
  * @type: the `type` member to match, such as `cluster`

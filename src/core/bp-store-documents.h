@@ -58,6 +58,8 @@ GPtrArray  *bp_store_list_changes           (BpStore             *self,
                                              guint                limit,
                                              GError             **error);
 gint64      bp_store_get_last_seq           (BpStore             *self);
+guint       bp_store_count_documents_by_type (BpStore            *self,
+                                             const char         *type);
 GPtrArray  *bp_store_list_documents_by_type (BpStore             *self,
                                              const char          *type,
                                              GError             **error);

@@ -310,15 +310,6 @@ set_page_description (AdwStatusPage *page,
   adw_status_page_set_description (page, text);
 }
 
-static guint
-count_documents (BpStore    *store,
-                 const char *type)
-{
-  g_autoptr(GPtrArray) documents = bp_store_list_documents_by_type (store, type, NULL);
-
-  return documents ? documents->len : 0;
-}
-
 /* Until the pages are built, each says what it will show and what the store
  * already holds for it, so an empty page is never mistaken for no data. */
 static void
@@ -327,8 +318,8 @@ describe_pages (BpWindow *self)
   g_autofree char *dashboard_text = NULL;
   g_autofree char *clusters_text = NULL;
   g_autofree char *tasks_text = NULL;
-  guint n_clusters = count_documents (self->store, "cluster");
-  guint n_tasks = count_documents (self->store, "task");
+  guint n_clusters = bp_store_count_documents_by_type (self->store, "cluster");
+  guint n_tasks = bp_store_count_documents_by_type (self->store, "task");
   int first_day, last_day;
 
   if (bp_store_get_count_range (self->store, &first_day, &last_day, NULL))
