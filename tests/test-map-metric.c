@@ -358,6 +358,36 @@ test_metric_small_store_all (StoreFixture  *fixture,
                 g_assert_cmpint (got_14, ==, suppressed_14[s] ? -1 : cases_14[s]);
                 g_assert_cmpint (got_population, ==, (gint64)population);
               }
+
+            /* As a user without medical access sees them: counts of 1 to 4
+             * and everything made from one are hidden as well. */
+            {
+              g_autoptr(BpSectorValues) small = bp_sector_values_suppress_small (values);
+
+              g_assert_true (bp_sector_values_get_small_suppressed (small));
+              g_assert_false (bp_sector_values_get_small_suppressed (values));
+              for (guint s = 0; s < N_SECTORS; s++)
+                {
+                  double population = band_population (sectors[s].population, bands[b]);
+                  gint64 previous = cases_14[s] - cases_7[s];
+                  gboolean hide_7 = suppressed_7[s] || (cases_7[s] >= 1 && cases_7[s] <= 4);
+                  gboolean hide_14 = suppressed_14[s] || (cases_14[s] >= 1 && cases_14[s] <= 4);
+                  gboolean hide_trend = hide_7 || hide_14 || (previous >= 1 && previous <= 4);
+                  gint64 got_7, got_14;
+                  double expected, value;
+                  BpValueFlags expected_flags, flags;
+
+                  expected_value (metric, cases_7[s], cases_14[s], hide_7,
+                                  metric == BP_MAP_METRIC_TREND ? hide_trend : hide_14,
+                                  population, &expected, &expected_flags);
+                  g_assert_true (bp_sector_values_lookup (small, fixture->sector_ids[s], &value, &flags));
+                  g_assert_cmphex (flags, ==, expected_flags);
+                  assert_same_value (value, expected);
+                  g_assert_true (bp_sector_values_get_counts (small, fixture->sector_ids[s], &got_7, &got_14, NULL));
+                  g_assert_cmpint (got_7, ==, hide_7 ? -1 : cases_7[s]);
+                  g_assert_cmpint (got_14, ==, hide_14 ? -1 : cases_14[s]);
+                }
+            }
           }
       }
 }

@@ -31,6 +31,7 @@ typedef struct
   gint64       cases_14;
   gboolean     is_suppressed_7;
   gboolean     is_suppressed_14;
+  gboolean     is_suppressed_previous; /* the 7 days before the last 7 */
   double       value;
   BpValueFlags flags;
 } SectorEntry;
@@ -50,6 +51,7 @@ struct _BpSectorValues
   BpMapMetric  metric;
   int          day;
   int          age_band;
+  gboolean     small_suppressed;
   GArray      *entries; /* SectorEntry, sorted by sector_id */
 };
 
@@ -197,7 +199,8 @@ compute_value (SectorEntry *entry,
     case BP_MAP_METRIC_TREND:
     default:
       cases = entry->cases_7;
-      is_suppressed = entry->is_suppressed_14;
+      is_suppressed = entry->is_suppressed_14 || entry->is_suppressed_7 ||
+                      entry->is_suppressed_previous;
       break;
     }
 
@@ -585,6 +588,77 @@ bp_store_compute_sector_values (BpStore      *store,
     compute_value (&g_array_index (self->entries, SectorEntry, i), metric);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * bp_sector_values_suppress_small:
+ * @self: a #BpSectorValues
+ *
+ * Gives the values as a user without medical access may see them: besides
+ * the counts already suppressed at the source, every count of 1 to 4 cases
+ * (7 days, 14 days, and the 7 days before the last 7 that the trend rests
+ * on) is suppressed, and so is every value computed from one.
+ *
+ * Returns: (transfer full): new values, or @self again when it already is
+ *   suppressed this way
+ */
+BpSectorValues *
+bp_sector_values_suppress_small (BpSectorValues *self)
+{
+  BpSectorValues *copy;
+
+  g_return_val_if_fail (BP_IS_SECTOR_VALUES (self), NULL);
+
+  if (self->small_suppressed)
+    return g_object_ref (self);
+
+  copy = g_object_new (BP_TYPE_SECTOR_VALUES, NULL);
+  copy->metric = self->metric;
+  copy->day = self->day;
+  copy->age_band = self->age_band;
+  copy->small_suppressed = TRUE;
+  g_array_append_vals (copy->entries, self->entries->data, self->entries->len);
+
+  for (guint i = 0; i < copy->entries->len; i++)
+    {
+      SectorEntry *entry = &g_array_index (copy->entries, SectorEntry, i);
+      gint64 previous = entry->cases_14 - entry->cases_7;
+
+      entry->is_suppressed_7 |= bp_count_is_small (entry->cases_7);
+      entry->is_suppressed_14 |= bp_count_is_small (entry->cases_14);
+      entry->is_suppressed_previous |= bp_count_is_small (previous);
+      compute_value (entry, copy->metric);
+    }
+
+  return copy;
+}
+
+/**
+ * bp_sector_values_get_small_suppressed:
+ * @self: a #BpSectorValues
+ *
+ * Returns: whether counts of 1 to 4 are suppressed, see
+ *   bp_sector_values_suppress_small()
+ */
+gboolean
+bp_sector_values_get_small_suppressed (BpSectorValues *self)
+{
+  g_return_val_if_fail (BP_IS_SECTOR_VALUES (self), FALSE);
+
+  return self->small_suppressed;
+}
+
+/**
+ * bp_count_is_small:
+ * @n_cases: a count of cases
+ *
+ * Returns: whether @n_cases is a small count (1 to 4) that users without
+ *   medical access must see as "<5"
+ */
+gboolean
+bp_count_is_small (gint64 n_cases)
+{
+  return n_cases > 0 && n_cases < 5;
 }
 
 /**

@@ -109,6 +109,9 @@ gboolean        bp_sector_values_get_counts            (BpSectorValues       *se
                                                         gint64               *cases_7,
                                                         gint64               *cases_14,
                                                         gint64               *population);
+BpSectorValues *bp_sector_values_suppress_small        (BpSectorValues       *self);
+gboolean        bp_sector_values_get_small_suppressed  (BpSectorValues       *self);
+gboolean        bp_count_is_small                      (gint64                n_cases);
 void            bp_sector_values_foreach               (BpSectorValues       *self,
                                                         BpSectorValueFunc     func,
                                                         gpointer              user_data);

@@ -15,5 +15,6 @@ G_BEGIN_DECLS
 BpChoroplethLayer *_bp_map_page_get_layer        (BpMapPage *self);
 BpSectorPanel     *_bp_map_page_get_sector_panel (BpMapPage *self);
 AdwFlap           *_bp_map_page_get_flap         (BpMapPage *self);
+BpSectorValues    *_bp_map_page_get_values       (BpMapPage *self);
 
 G_END_DECLS

@@ -272,6 +272,15 @@ compute_values_cb (GObject      *object,
       return;
     }
 
+  /* Small counts are hidden for users without medical access. */
+  if (g_settings_get_boolean (self->settings, BP_SETTINGS_KEY_SUPPRESS_SMALL))
+    {
+      BpSectorValues *suppressed = bp_sector_values_suppress_small (values);
+
+      g_object_unref (values);
+      values = suppressed;
+    }
+
   g_set_object (&self->values, values);
   bp_map_renderer_set_values (self->renderer, values);
   bp_choropleth_layer_changed (self->layer);
@@ -833,6 +842,8 @@ bp_map_page_init (BpMapPage *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (basemap_actions));
   g_signal_connect_object (self->settings, "changed::" BP_SETTINGS_KEY_BASEMAP,
                            G_CALLBACK (basemap_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::" BP_SETTINGS_KEY_SUPPRESS_SMALL,
+                           G_CALLBACK (compute_values), self, G_CONNECT_SWAPPED);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
@@ -981,4 +992,10 @@ AdwFlap *
 _bp_map_page_get_flap (BpMapPage *self)
 {
   return self->flap;
+}
+
+BpSectorValues *
+_bp_map_page_get_values (BpMapPage *self)
+{
+  return self->values;
 }

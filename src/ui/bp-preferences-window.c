@@ -19,6 +19,7 @@ struct _BpPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GtkSwitch            *follow_latest_switch;
+  GtkSwitch            *suppress_small_switch;
   AdwActionRow         *store_row;
 
   GSettings            *settings;
@@ -49,6 +50,7 @@ bp_preferences_window_class_init (BpPreferencesWindowClass *klass)
                                                BP_RESOURCE_PATH "/ui/bp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BpPreferencesWindow, follow_latest_switch);
   gtk_widget_class_bind_template_child (widget_class, BpPreferencesWindow, store_row);
+  gtk_widget_class_bind_template_child (widget_class, BpPreferencesWindow, suppress_small_switch);
 }
 
 static void
@@ -59,6 +61,8 @@ bp_preferences_window_init (BpPreferencesWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, BP_SETTINGS_KEY_FOLLOW_LATEST_DATE,
                    self->follow_latest_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, BP_SETTINGS_KEY_SUPPRESS_SMALL,
+                   self->suppress_small_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 BpPreferencesWindow *

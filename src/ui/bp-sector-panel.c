@@ -33,6 +33,7 @@ struct _BpSectorPanel
 
   char           *code;
   GArray         *daily;   /* gint64 per day, oldest first */
+  gboolean        suppress_small;
 };
 
 G_DEFINE_FINAL_TYPE (BpSectorPanel, bp_sector_panel, ADW_TYPE_BIN)
@@ -68,12 +69,13 @@ add_fact (BpSectorPanel *self,
   gtk_list_box_append (self->facts_list, row);
 }
 
-/* Counts 1-4 flagged as suppressed are shown as "<5", never as a number. */
+/* A count the values hide (-1, see bp_sector_values_get_counts()), or a
+ * small count when small counts are suppressed, is "<5", never a number. */
 static char *
 format_count (gint64   count,
-              gboolean is_suppressed)
+              gboolean suppress_small)
 {
-  if (is_suppressed && count > 0 && count < 5)
+  if (count < 0 || (suppress_small && bp_count_is_small (count)))
     return g_strdup (_("<5"));
 
   return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
@@ -82,9 +84,9 @@ format_count (gint64   count,
 static char *
 format_incidence (gint64   count,
                   gint64   population,
-                  gboolean is_suppressed)
+                  gboolean suppress_small)
 {
-  if (is_suppressed && count > 0 && count < 5)
+  if (count < 0 || (suppress_small && bp_count_is_small (count)))
     return g_strdup (_("<5 cases"));
   if (population <= 0)
     return g_strdup (_("no population"));
@@ -107,24 +109,40 @@ sparkline_draw_cb (GtkDrawingArea *area,
   if (self->daily == NULL || self->daily->len == 0)
     return;
 
+  /* The scale must not give a hidden count away either. */
   for (guint i = 0; i < self->daily->len; i++)
-    max = MAX (max, g_array_index (self->daily, gint64, i));
+    if (!self->suppress_small || !bp_count_is_small (g_array_index (self->daily, gint64, i)))
+      max = MAX (max, g_array_index (self->daily, gint64, i));
 
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &colour);
   cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.15);
   cairo_rectangle (cr, 0, height - 1, width, 1);
   cairo_fill (cr);
 
-  /* The accent red of the map's highest class. */
-  cairo_set_source_rgb (cr, 0.74, 0.0, 0.15);
+  /* The accent red of the map's highest class; a hidden small count is a
+   * short stub in the map's "<5" colour, as tall whatever it hides. */
   bar_width = (double)width / self->daily->len;
   for (guint i = 0; i < self->daily->len; i++)
     {
-      double h = (height - 2) * (double)g_array_index (self->daily, gint64, i) / max;
+      gint64 n = g_array_index (self->daily, gint64, i);
+      double h;
 
+      if (self->suppress_small && bp_count_is_small (n))
+        continue;
+      h = (height - 2) * (double)n / max;
       cairo_rectangle (cr, i * bar_width, height - 1 - h, MAX (bar_width - 1, 1), h);
     }
+  cairo_set_source_rgb (cr, 0.74, 0.0, 0.15);
   cairo_fill (cr);
+
+  if (self->suppress_small)
+    {
+      for (guint i = 0; i < self->daily->len; i++)
+        if (bp_count_is_small (g_array_index (self->daily, gint64, i)))
+          cairo_rectangle (cr, i * bar_width, height - 4, MAX (bar_width - 1, 1), 3);
+      cairo_set_source_rgb (cr, 0x87 / 255.0, 0x95 / 255.0, 0xad / 255.0);
+      cairo_fill (cr);
+    }
 }
 
 static void
@@ -132,7 +150,8 @@ fill_age_bands (BpSectorPanel *self,
                 BpStore       *store,
                 gint64         sector_id,
                 int            day,
-                gboolean       is_suppressed)
+                gboolean       is_suppressed,
+                gboolean       suppress_small)
 {
   gint64 n_cases[BP_N_AGE_BANDS] = { 0 };
   gint64 max = 1;
@@ -141,12 +160,17 @@ fill_age_bands (BpSectorPanel *self,
   if (!bp_store_get_area_window_sums_by_band (store, sector_id, day, 14, n_cases, NULL))
     return;
 
+  /* Suppressed at the source, the window holds placeholders: the bands
+   * then show only what is not small. */
+  suppress_small |= is_suppressed;
   for (guint band = 0; band < BP_N_AGE_BANDS; band++)
-    max = MAX (max, n_cases[band]);
+    if (!suppress_small || !bp_count_is_small (n_cases[band]))
+      max = MAX (max, n_cases[band]);
 
   for (guint band = 0; band < BP_N_AGE_BANDS; band++)
     {
-      g_autofree char *count = format_count (n_cases[band], is_suppressed);
+      gboolean hidden = suppress_small && bp_count_is_small (n_cases[band]);
+      g_autofree char *count = format_count (n_cases[band], suppress_small);
       GtkWidget *label = gtk_label_new (bp_age_band_get_label (band));
       GtkWidget *bar = gtk_level_bar_new_for_interval (0, max);
       GtkWidget *value = gtk_label_new (count);
@@ -154,7 +178,7 @@ fill_age_bands (BpSectorPanel *self,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "numeric");
       /* A suppressed small count must not show through the bar either. */
-      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), is_suppressed && n_cases[band] < 5 ? 0 : n_cases[band]);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), hidden ? 0 : n_cases[band]);
       gtk_widget_set_hexpand (bar, TRUE);
       gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
       gtk_label_set_xalign (GTK_LABEL (value), 1);
@@ -295,6 +319,7 @@ bp_sector_panel_show_sector (BpSectorPanel  *self,
   bp_sector_values_lookup (values, sector_id, &value, &flags);
   bp_sector_values_get_counts (values, sector_id, &cases_7, &cases_14, &population);
   is_suppressed = (flags & BP_VALUE_SUPPRESSED) != 0;
+  self->suppress_small = bp_sector_values_get_small_suppressed (values);
 
   remove_children (GTK_WIDGET (self->facts_list));
   area = bp_store_dup_area (store, BP_AREA_LEVEL_SECTOR, self->code, NULL);
@@ -310,20 +335,20 @@ bp_sector_panel_show_sector (BpSectorPanel  *self,
 
   population_text = g_strdup_printf ("%'" G_GINT64_FORMAT, population);
   add_fact (self, _("Population"), population_text);
-  cases_7_text = format_count (cases_7, is_suppressed);
+  cases_7_text = format_count (cases_7, self->suppress_small);
   add_fact (self, _("Cases, last 7 days"), cases_7_text);
-  cases_14_text = format_count (cases_14, is_suppressed);
+  cases_14_text = format_count (cases_14, self->suppress_small);
   add_fact (self, _("Cases, last 14 days"), cases_14_text);
-  incidence_7_text = format_incidence (cases_7, population, is_suppressed);
+  incidence_7_text = format_incidence (cases_7, population, self->suppress_small);
   add_fact (self, _("7-day incidence per 100,000"), incidence_7_text);
-  incidence_14_text = format_incidence (cases_14, population, is_suppressed);
+  incidence_14_text = format_incidence (cases_14, population, self->suppress_small);
   add_fact (self, _("14-day incidence per 100,000"), incidence_14_text);
 
   g_clear_pointer (&self->daily, g_array_unref);
   self->daily = bp_store_dup_daily_counts (store, sector_id, -1, day - SPARKLINE_DAYS + 1, day, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self->sparkline));
 
-  fill_age_bands (self, store, sector_id, day, is_suppressed);
+  fill_age_bands (self, store, sector_id, day, is_suppressed, self->suppress_small);
   fill_clusters (self, store, self->code);
 }
 

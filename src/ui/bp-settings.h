@@ -17,3 +17,4 @@
 #define BP_SETTINGS_KEY_STORE_PATH         "store-path"
 #define BP_SETTINGS_KEY_BASEMAP            "basemap"
 #define BP_SETTINGS_KEY_MBTILES_PATH       "mbtiles-path"
+#define BP_SETTINGS_KEY_SUPPRESS_SMALL     "suppress-small-counts"

@@ -10,12 +10,14 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "bp-demo-generator.h"
 #include "bp-map-page-private.h"
 #include "bp-preferences-window.h"
 #include "bp-store-areas.h"
+#include "bp-store-counts.h"
 #include "bp-window-private.h"
 #include "ui-test-util.h"
 
@@ -108,6 +110,82 @@ test_map_page_click_selects_sector (void)
   ui_test_iterate_until_idle ();
 }
 
+/* With small counts suppressed, a sector with 1 to 4 cases shows "<5" in
+ * its panel and is hatched on the map; without, the number shows. */
+static void
+test_map_page_suppressed_small_counts (void)
+{
+  BpWindow *window = bp_window_new (NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(BpArea) sector_area = NULL;
+  g_autoptr(BpArea) municipality = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *count_text = NULL;
+  BpSectorValues *values;
+  BpSectorMap *map;
+  BpMapPage *page;
+  gint64 small_cases = 0;
+  double x = 0, y = 0, value;
+  BpValueFlags flags;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  bp_window_set_store (window, store);
+  page = _bp_window_get_map_page (window);
+  wait_for_map (page);
+
+  /* A sector whose last 14 days hold 1 to 4 cases, by the store's own sums. */
+  values = _bp_map_page_get_values (page);
+  map = bp_map_renderer_get_map (bp_choropleth_layer_get_renderer (_bp_map_page_get_layer (page)));
+  for (guint i = 0; i < bp_sector_map_get_n_sectors (map) && !code; i++)
+    {
+      gint64 n = 0;
+
+      g_assert_true (bp_store_get_window_sum (store, bp_sector_map_get_sector_id (map, i), -1,
+                                              bp_sector_values_get_day (values), 14, &n, NULL));
+      if (n >= 1 && n <= 4)
+        {
+          code = g_strdup (bp_sector_map_get_sector_code (map, i));
+          small_cases = n;
+        }
+    }
+  g_assert_nonnull (code);
+  count_text = g_strdup_printf ("%" G_GINT64_FORMAT, small_cases);
+
+  sector_area = bp_store_dup_area (store, BP_AREA_LEVEL_SECTOR, code, NULL);
+  municipality = bp_store_dup_area (store, BP_AREA_LEVEL_MUNICIPALITY, bp_area_get_parent_code (sector_area), NULL);
+  g_signal_emit_by_name (_bp_window_get_scope_chooser (window), "area-activated", municipality);
+  wait_for_map (page);
+
+  g_settings_set_boolean (settings, "suppress-small-counts", TRUE);
+  for (guint i = 0; i < 600 && !bp_sector_values_get_small_suppressed (_bp_map_page_get_values (page)); i++)
+    ui_test_iterate ();
+  values = _bp_map_page_get_values (page);
+  g_assert_true (bp_sector_values_get_small_suppressed (values));
+  g_assert_true (bp_sector_values_lookup (values, bp_area_get_id (sector_area), &value, &flags));
+  g_assert_true (flags & BP_VALUE_SUPPRESSED);
+  g_assert_true (isnan (value));
+
+  g_assert_true (find_pixel_in_sector (_bp_map_page_get_layer (page), code, &x, &y));
+  g_assert_true (bp_map_page_select_at (page, x, y));
+  ui_test_iterate_until_idle ();
+  g_assert_cmpstr (bp_sector_panel_get_code (_bp_map_page_get_sector_panel (page)), ==, code);
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (_bp_map_page_get_sector_panel (page)), "<5"));
+  g_assert_false (ui_test_label_shown (GTK_WIDGET (_bp_map_page_get_sector_panel (page)), count_text));
+  wait_for_map (page);
+  ui_test_save_screenshot (GTK_WIDGET (window), "map-suppressed-small-counts");
+
+  /* With medical access the count itself shows. */
+  g_settings_set_boolean (settings, "suppress-small-counts", FALSE);
+  for (guint i = 0; i < 600 && bp_sector_values_get_small_suppressed (_bp_map_page_get_values (page)); i++)
+    ui_test_iterate ();
+  ui_test_iterate_until_idle ();
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (_bp_map_page_get_sector_panel (page)), count_text));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate_until_idle ();
+}
+
 static void
 test_map_page_preferences_window (void)
 {
@@ -117,6 +195,7 @@ test_map_page_preferences_window (void)
   ui_test_iterate_until_idle ();
   /* The template builds, and shows the store in use. */
   g_assert_true (ui_test_label_shown (GTK_WIDGET (preferences), "Follow the newest data"));
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (preferences), "Suppress small counts"));
   g_assert_true (ui_test_label_shown (GTK_WIDGET (preferences), "/tmp/example.db"));
   ui_test_save_screenshot (GTK_WIDGET (preferences), "preferences");
   gtk_window_destroy (GTK_WINDOW (preferences));
@@ -134,6 +213,7 @@ main (int   argc,
   store = ui_test_make_demo_store (dir, TEST_DEMO_DAYS);
 
   g_test_add_func ("/map-page/click-selects-sector", test_map_page_click_selects_sector);
+  g_test_add_func ("/map-page/suppressed-small-counts", test_map_page_suppressed_small_counts);
   g_test_add_func ("/map-page/preferences-window", test_map_page_preferences_window);
 
   result = g_test_run ();
