@@ -13,6 +13,8 @@
 G_BEGIN_DECLS
 
 /* Each subcommand parses its own options and returns the process exit code. */
+int      bp_tool_alerts        (int          argc,
+                                char       **argv);
 int      bp_tool_demo          (int          argc,
                                 char       **argv);
 int      bp_tool_info          (int          argc,
