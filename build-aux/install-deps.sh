@@ -24,6 +24,9 @@ if [ "$want_test" -eq 1 ]; then
     xvfb xauth imagemagick poppler-utils hyperfine dbus-daemon
     clang libclang-rt-14-dev valgrind python3-mapnik
   )
+  # The indicators benchmark gets DuckDB from npm. A Node.js from elsewhere,
+  # such as NodeSource, brings its own npm and conflicts with Debian's.
+  command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
 missing=()

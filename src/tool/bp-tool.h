@@ -17,9 +17,13 @@ int      bp_tool_alerts        (int          argc,
                                 char       **argv);
 int      bp_tool_demo          (int          argc,
                                 char       **argv);
+int      bp_tool_export_counts (int          argc,
+                                char       **argv);
 int      bp_tool_info          (int          argc,
                                 char       **argv);
 int      bp_tool_import_areas  (int          argc,
+                                char       **argv);
+int      bp_tool_indicators    (int          argc,
                                 char       **argv);
 int      bp_tool_render_map    (int          argc,
                                 char       **argv);
