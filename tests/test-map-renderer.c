@@ -15,6 +15,7 @@
 #include "bp-map-metric.h"
 #include "bp-map-renderer.h"
 #include "bp-sector-map.h"
+#include "bp-store-areas.h"
 
 #define DATE   "2026-11-15"
 #define BREAKS "5,20,50"
@@ -271,6 +272,156 @@ test_map_renderer_pdf (void)
   g_assert_nonnull (strstr (text, "sector outlines are approximate"));
 }
 
+/* The ids of the sectors of an area, found through the store one level
+ * down at a time. */
+static void
+collect_area_sectors (BpStore     *store,
+                      BpAreaLevel  level,
+                      const char  *code,
+                      GArray      *ids)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) children = bp_store_list_areas (store, level + 1, code, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(BpArea) child = g_list_model_get_item (children, i);
+
+      if (level + 1 == BP_AREA_LEVEL_SECTOR)
+        {
+          gint64 id = bp_area_get_id (child);
+
+          g_array_append_val (ids, id);
+        }
+      else
+        collect_area_sectors (store, level + 1, bp_area_get_code (child), ids);
+    }
+}
+
+static char *
+dup_without_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (*p != ' ')
+      g_string_append_c (out, *p);
+
+  return g_string_free (out, FALSE);
+}
+
+/* The number printed on the line after @label in pdftotext's output,
+ * which may leave out the spaces around a dash. */
+static int
+find_legend_count (char       **lines,
+                   const char  *label)
+{
+  g_autofree char *wanted = dup_without_spaces (label);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *line = dup_without_spaces (lines[i]);
+
+      if (g_strcmp0 (line, wanted) != 0)
+        continue;
+
+      for (guint k = i + 1; lines[k]; k++)
+        if (*g_strstrip (lines[k]) != '\0')
+          {
+            char *end = NULL;
+            gint64 count = g_ascii_strtoll (lines[k], &end, 10);
+
+            g_assert_true (end != lines[k] && *end == '\0');
+            return (int)count;
+          }
+    }
+
+  g_assert_not_reached ();
+  return -1;
+}
+
+/* With --area, the legend counts the sectors of the area only, as an
+ * independent classification from the raw counts gives them. */
+static void
+test_map_renderer_legend_area (void)
+{
+  static const struct {
+    BpAreaLevel  level;
+    const char  *code;
+  } areas[] = {
+    { BP_AREA_LEVEL_CARE_ZONE, "elz13" },
+    { BP_AREA_LEVEL_MUNICIPALITY, "24062" },
+  };
+  const char *store_path = get_demo_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (store_path, &error);
+  g_autoptr(BpClassBreaks) breaks = bp_class_breaks_new_from_string (BP_MAP_METRIC_CASES_14, BREAKS, &error);
+  guint n_classes = bp_class_breaks_get_n_classes (breaks);
+  guint n_thresholds;
+  const double *thresholds = bp_class_breaks_get_thresholds (breaks, &n_thresholds);
+  sqlite3 *db = NULL;
+  int day;
+
+  g_assert_no_error (error);
+  g_assert_true (bp_day_from_iso (DATE, &day, NULL));
+  g_assert_cmpint (sqlite3_open_v2 (store_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("legend-%s.pdf", areas[i].code);
+      g_autofree char *pdf = work_path (name);
+      g_autofree char *err = NULL;
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      const char *args[] = {
+        "render-map", "--store", store_path, "--date", DATE, "--metric", "cases14", "--breaks", BREAKS,
+        "--area", areas[i].code, "--size", "1200x800", "--out", pdf, NULL
+      };
+      const char *pdftotext[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+      guint expected[8] = { 0 };
+      guint n_counted = 0;
+      int status;
+
+      g_assert_cmpint (run_tool (args, NULL, &err), ==, 0);
+      g_spawn_sync (NULL, (char **)pdftotext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, 0);
+      lines = g_strsplit (text, "\n", -1);
+
+      /* classes 0 .. n_classes - 1, then no data, then suppressed */
+      collect_area_sectors (store, areas[i].level, areas[i].code, ids);
+      g_assert_cmpuint (ids->len, >, 10);
+      for (guint k = 0; k < ids->len; k++)
+        {
+          gint64 n_cases;
+          gboolean is_suppressed;
+          guint class_index = 0;
+
+          query_cases_14 (db, g_array_index (ids, gint64, k), day, &n_cases, &is_suppressed);
+          for (guint t = 0; t < n_thresholds; t++)
+            if (n_cases >= thresholds[t])
+              class_index = t + 1;
+          expected[is_suppressed ? n_classes + 1 : class_index]++;
+        }
+
+      for (int c = BP_CLASS_SUPPRESSED; c < (int)n_classes; c++)
+        {
+          g_autofree char *label = bp_class_breaks_dup_label (breaks, c);
+          guint index = c >= 0 ? (guint)c : (c == BP_CLASS_NO_DATA ? n_classes : n_classes + 1);
+          int count = find_legend_count (lines, label);
+
+          g_test_message ("%s: %s %d", areas[i].code, label, count);
+          g_assert_cmpint (count, ==, (int)expected[index]);
+          n_counted += count;
+        }
+      g_assert_cmpuint (n_counted, ==, ids->len);
+    }
+
+  sqlite3_close (db);
+}
+
 static void
 test_map_renderer_bad_arguments (void)
 {
@@ -354,6 +505,22 @@ test_map_renderer_draw (void)
   g_assert_cmpint (bp_map_renderer_get_sector_class (renderer, 0), >=, BP_CLASS_SUPPRESSED);
   g_assert_cmpfloat (bp_map_renderer_measure_legend (renderer, 240), >, 100);
 
+  /* the legend's sectors are copied; NULL counts every sector again */
+  {
+    g_autoptr(GArray) some = g_array_new (FALSE, FALSE, sizeof (guint));
+    guint picked[] = { 0, 5, 9 };
+
+    g_assert_null (bp_map_renderer_get_legend_sectors (renderer));
+    g_array_append_vals (some, picked, G_N_ELEMENTS (picked));
+    bp_map_renderer_set_legend_sectors (renderer, some);
+    g_array_set_size (some, 0);
+    g_assert_cmpuint (bp_map_renderer_get_legend_sectors (renderer)->len, ==, G_N_ELEMENTS (picked));
+    g_assert_cmpuint (g_array_index (bp_map_renderer_get_legend_sectors (renderer), guint, 2), ==, 9);
+    g_assert_cmpfloat (bp_map_renderer_measure_legend (renderer, 240), >, 100);
+    bp_map_renderer_set_legend_sectors (renderer, NULL);
+    g_assert_null (bp_map_renderer_get_legend_sectors (renderer));
+  }
+
   /* a view with nothing in it draws nothing; one over Gent draws */
   view.tile_size = 256;
   view.width = view.height = 256;
@@ -404,6 +571,7 @@ main (int   argc,
 
   g_test_add_func ("/map-renderer/png-colours", test_map_renderer_png_colours);
   g_test_add_func ("/map-renderer/pdf", test_map_renderer_pdf);
+  g_test_add_func ("/map-renderer/legend/area", test_map_renderer_legend_area);
   g_test_add_func ("/map-renderer/bad-arguments", test_map_renderer_bad_arguments);
   g_test_add_func ("/map-renderer/draw", test_map_renderer_draw);
 

@@ -12,6 +12,7 @@
 
 #include "bp-sector-map.h"
 #include "bp-store-areas.h"
+#include "bp-store-private.h"
 
 static BpStore *reference_store;
 static BpSectorMap *reference_map;
@@ -739,7 +740,7 @@ test_sector_map_load_async (void)
   g_assert_cmpuint (bp_sector_map_get_n_points (map, 0), ==, bp_sector_map_get_n_points (reference_map, 0));
 }
 
-/* A map loaded with only what render-map needs draws and hit-tests the
+/* A map built with only what render-map needs draws and hit-tests the
  * same: every level built on demand, in any order, equals the eager one. */
 static void
 test_sector_map_load_with_flags (void)
@@ -750,7 +751,8 @@ test_sector_map_load_with_flags (void)
   guint n_lods;
 
   map = bp_sector_map_load_with_flags (reference_store,
-                                       BP_SECTOR_MAP_LOAD_LAZY_LODS | BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS,
+                                       BP_SECTOR_MAP_LOAD_LAZY_LODS | BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS |
+                                       BP_SECTOR_MAP_LOAD_NO_CACHE,
                                        NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (map);
@@ -810,6 +812,557 @@ test_sector_map_load_with_flags (void)
     }
 }
 
+/* The ids of the sectors inside an area, found through the store one level
+ * down at a time: independent of the hierarchy BpSectorMap keeps. */
+static void
+collect_store_sectors (BpStore     *store,
+                       BpAreaLevel  level,
+                       const char  *code,
+                       GArray      *ids)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) children = bp_store_list_areas (store, level + 1, code, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(BpArea) child = g_list_model_get_item (children, i);
+
+      if (level + 1 == BP_AREA_LEVEL_SECTOR)
+        {
+          gint64 id = bp_area_get_id (child);
+
+          g_array_append_val (ids, id);
+        }
+      else
+        collect_store_sectors (store, level + 1, bp_area_get_code (child), ids);
+    }
+}
+
+static void
+test_sector_map_area_sectors (void)
+{
+  static const struct {
+    BpAreaLevel  level;
+    const char  *code;
+  } areas[] = {
+    { BP_AREA_LEVEL_REGION, "02000" },
+    { BP_AREA_LEVEL_REGION, "04000" },
+    { BP_AREA_LEVEL_PROVINCE, "40000" },
+    { BP_AREA_LEVEL_PROVINCE, "04000" },
+    { BP_AREA_LEVEL_CARE_ZONE, "elz7" },
+    { BP_AREA_LEVEL_CARE_ZONE, "elz13" },
+    { BP_AREA_LEVEL_MUNICIPALITY, "44021" },
+  };
+  BpSectorMap *map = get_reference_map ();
+  g_autoptr(GArray) sectors = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_in_regions = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      collect_store_sectors (reference_store, areas[i].level, areas[i].code, expected);
+      g_array_sort (expected, compare_int64);
+
+      g_assert_true (bp_sector_map_list_area_sectors (map, areas[i].level, areas[i].code, sectors));
+      for (guint k = 0; k < sectors->len; k++)
+        {
+          gint64 id = bp_sector_map_get_sector_id (map, g_array_index (sectors, guint, k));
+
+          /* in increasing order */
+          if (k > 0)
+            g_assert_cmpuint (g_array_index (sectors, guint, k - 1), <, g_array_index (sectors, guint, k));
+          g_array_append_val (found, id);
+        }
+      g_array_sort (found, compare_int64);
+
+      g_test_message ("%s: %u sectors", areas[i].code, found->len);
+      g_assert_cmpuint (found->len, >, 0);
+      g_assert_cmpuint (found->len, ==, expected->len);
+      g_assert_true (memcmp (found->data, expected->data, found->len * sizeof (gint64)) == 0);
+      if (areas[i].level == BP_AREA_LEVEL_REGION)
+        n_in_regions += found->len;
+    }
+
+  /* every sector lies in one of the two regions */
+  g_assert_cmpuint (n_in_regions, ==, bp_sector_map_get_n_sectors (map));
+
+  g_assert_true (bp_sector_map_list_area_sectors (map, BP_AREA_LEVEL_SECTOR,
+                                                  bp_sector_map_get_sector_code (map, 7), sectors));
+  g_assert_cmpuint (sectors->len, ==, 1);
+  g_assert_cmpuint (g_array_index (sectors, guint, 0), ==, 7);
+
+  g_assert_false (bp_sector_map_list_area_sectors (map, BP_AREA_LEVEL_MUNICIPALITY, "99999", sectors));
+  g_assert_cmpuint (sectors->len, ==, 0);
+  /* a code of another level */
+  g_assert_false (bp_sector_map_list_area_sectors (map, BP_AREA_LEVEL_MUNICIPALITY, "elz7", sectors));
+}
+
+/* A municipality of four square sectors, two by two; the western pair is
+ * @west degrees wide. */
+static void
+import_grid (BpStore *store,
+             double   west)
+{
+  static const char * const codes[] = { "11001A00-", "11001B00-", "11001C00-", "11001D00-" };
+  g_autoptr(BpGeometry) outline = bp_geometry_new ();
+  g_autoptr(GPtrArray) sectors = g_ptr_array_new_with_free_func ((GDestroyNotify)bp_area_record_free);
+  g_autoptr(GError) error = NULL;
+
+  bp_geometry_begin_polygon (outline);
+  add_square (outline, 4.00, 51.00, 0.04);
+  import_level (store, BP_AREA_LEVEL_REGION, "02000", NULL, outline);
+  import_level (store, BP_AREA_LEVEL_PROVINCE, "10000", "02000", outline);
+  import_level (store, BP_AREA_LEVEL_CARE_ZONE, "elz1", "10000", outline);
+  import_level (store, BP_AREA_LEVEL_MUNICIPALITY, "11001", "elz1", outline);
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autoptr(BpGeometry) geometry = bp_geometry_new ();
+      double x0 = i % 2 == 0 ? 4.00 : 4.00 + west;
+      double x1 = i % 2 == 0 ? 4.00 + west : 4.04;
+      double y0 = i < 2 ? 51.00 : 51.02;
+
+      bp_geometry_begin_polygon (geometry);
+      bp_geometry_begin_ring (geometry);
+      bp_geometry_add_point (geometry, x0, y0);
+      bp_geometry_add_point (geometry, x1, y0);
+      bp_geometry_add_point (geometry, x1, y0 + 0.02);
+      bp_geometry_add_point (geometry, x0, y0 + 0.02);
+      g_ptr_array_add (sectors, make_record (codes[i], "11001", geometry));
+    }
+  g_assert_true (bp_store_import_areas (store, BP_AREA_LEVEL_SECTOR, sectors, "test", NULL, &error));
+  g_assert_no_error (error);
+}
+
+static const char *
+sector_at (BpSectorMap *map,
+           double       lon,
+           double       lat)
+{
+  double x, y;
+  int hit;
+
+  bp_world_project (lon, lat, &x, &y);
+  hit = bp_sector_map_hit_test (map, x, y);
+  return hit >= 0 ? bp_sector_map_get_sector_code (map, hit) : NULL;
+}
+
+/* Asserts that two maps give the same answers to every question. */
+static void
+assert_maps_equal (BpSectorMap *a,
+                   BpSectorMap *b)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  BpOutlineSummary summary_a, summary_b;
+  BpWorldRect world_a, world_b;
+  BpBounds bounds_a, bounds_b;
+  guint n_lods = bp_sector_map_get_n_lods (a);
+
+  g_assert_cmpuint (bp_sector_map_get_n_sectors (a), ==, bp_sector_map_get_n_sectors (b));
+  g_assert_cmpuint (bp_sector_map_get_n_municipalities (a), ==, bp_sector_map_get_n_municipalities (b));
+  g_assert_cmpuint (bp_sector_map_get_n_arcs (a), ==, bp_sector_map_get_n_arcs (b));
+  g_assert_cmpuint (n_lods, ==, bp_sector_map_get_n_lods (b));
+
+  bp_sector_map_get_outline_summary (a, &summary_a);
+  bp_sector_map_get_outline_summary (b, &summary_b);
+  g_assert_true (memcmp (&summary_a, &summary_b, sizeof summary_a) == 0);
+  bp_sector_map_get_world_bounds (a, &world_a);
+  bp_sector_map_get_world_bounds (b, &world_b);
+  g_assert_true (memcmp (&world_a, &world_b, sizeof world_a) == 0);
+  bp_sector_map_get_bounds (a, &bounds_a);
+  bp_sector_map_get_bounds (b, &bounds_b);
+  g_assert_true (memcmp (&bounds_a, &bounds_b, sizeof bounds_a) == 0);
+
+  for (guint s = 0; s < bp_sector_map_get_n_sectors (a); s++)
+    {
+      const char *code = bp_sector_map_get_sector_code (a, s);
+      BpWorldRect rect_a, rect_b;
+      gboolean known;
+
+      g_assert_cmpint (bp_sector_map_get_sector_id (a, s), ==, bp_sector_map_get_sector_id (b, s));
+      g_assert_cmpstr (code, ==, bp_sector_map_get_sector_code (b, s));
+      g_assert_cmpstr (bp_sector_map_get_sector_name (a, s), ==, bp_sector_map_get_sector_name (b, s));
+      g_assert_cmpstr (bp_sector_map_get_sector_geometry_source (a, s), ==,
+                       bp_sector_map_get_sector_geometry_source (b, s));
+      g_assert_cmpint (bp_sector_map_get_sector_municipality_id (a, s), ==,
+                       bp_sector_map_get_sector_municipality_id (b, s));
+      g_assert_cmpuint (bp_sector_map_get_sector_municipality (a, s), ==, bp_sector_map_get_sector_municipality (b, s));
+      g_assert_cmpint (bp_sector_map_lookup_sector_code (b, code), ==, (int)s);
+      g_assert_cmpint (bp_sector_map_lookup_sector (b, bp_sector_map_get_sector_id (a, s)), ==, (int)s);
+      bp_sector_map_get_sector_bounds (a, s, &rect_a);
+      bp_sector_map_get_sector_bounds (b, s, &rect_b);
+      g_assert_true (memcmp (&rect_a, &rect_b, sizeof rect_a) == 0);
+
+      known = bp_sector_map_get_area_bounds (a, BP_AREA_LEVEL_SECTOR, code, &bounds_a);
+      g_assert_true (known == bp_sector_map_get_area_bounds (b, BP_AREA_LEVEL_SECTOR, code, &bounds_b));
+      g_assert_true (!known || memcmp (&bounds_a, &bounds_b, sizeof bounds_a) == 0);
+    }
+
+  for (guint m = 0; m < bp_sector_map_get_n_municipalities (a); m++)
+    {
+      const char *code = bp_sector_map_get_municipality_code (a, m);
+      BpWorldRect rect_a, rect_b;
+      double xa, ya, xb, yb;
+      gboolean known;
+
+      g_assert_cmpint (bp_sector_map_get_municipality_id (a, m), ==, bp_sector_map_get_municipality_id (b, m));
+      g_assert_cmpstr (code, ==, bp_sector_map_get_municipality_code (b, m));
+      g_assert_cmpstr (bp_sector_map_get_municipality_name (a, m), ==, bp_sector_map_get_municipality_name (b, m));
+      bp_sector_map_get_municipality_label_point (a, m, &xa, &ya);
+      bp_sector_map_get_municipality_label_point (b, m, &xb, &yb);
+      g_assert_cmpfloat (xa, ==, xb);
+      g_assert_cmpfloat (ya, ==, yb);
+      bp_sector_map_get_municipality_bounds (a, m, &rect_a);
+      bp_sector_map_get_municipality_bounds (b, m, &rect_b);
+      g_assert_true (memcmp (&rect_a, &rect_b, sizeof rect_a) == 0);
+
+      known = bp_sector_map_get_area_bounds (a, BP_AREA_LEVEL_MUNICIPALITY, code, &bounds_a);
+      g_assert_true (known == bp_sector_map_get_area_bounds (b, BP_AREA_LEVEL_MUNICIPALITY, code, &bounds_b));
+      g_assert_true (!known || memcmp (&bounds_a, &bounds_b, sizeof bounds_a) == 0);
+    }
+
+  for (guint lod = 0; lod < n_lods; lod++)
+    {
+      g_assert_cmpfloat (bp_sector_map_get_lod_tolerance (a, lod), ==, bp_sector_map_get_lod_tolerance (b, lod));
+      g_assert_cmpuint (bp_sector_map_get_n_points (a, lod), ==, bp_sector_map_get_n_points (b, lod));
+
+      for (guint s = 0; s < bp_sector_map_get_n_sectors (a); s++)
+        {
+          g_assert_cmpuint (bp_sector_map_get_n_rings (a, s, lod), ==, bp_sector_map_get_n_rings (b, s, lod));
+          for (guint r = 0; r < bp_sector_map_get_n_rings (a, s, lod); r++)
+            {
+              guint n_a, n_b;
+              const double *xy_a = bp_sector_map_get_ring (a, s, lod, r, &n_a);
+              const double *xy_b = bp_sector_map_get_ring (b, s, lod, r, &n_b);
+
+              g_assert_cmpuint (n_a, ==, n_b);
+              g_assert_true (n_a == 0 || memcmp (xy_a, xy_b, n_a * 2 * sizeof (double)) == 0);
+            }
+        }
+
+      for (guint arc = 0; arc < bp_sector_map_get_n_arcs (a); arc++)
+        {
+          guint n_a, n_b;
+          const double *xy_a = bp_sector_map_get_arc (a, arc, lod, &n_a);
+          const double *xy_b = bp_sector_map_get_arc (b, arc, lod, &n_b);
+
+          g_assert_cmpuint (bp_sector_map_get_arc_level (a, arc), ==, bp_sector_map_get_arc_level (b, arc));
+          g_assert_cmpuint (n_a, ==, n_b);
+          g_assert_true (memcmp (xy_a, xy_b, n_a * 2 * sizeof (double)) == 0);
+        }
+    }
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      double x = g_rand_double_range (rand, world_a.min_x, world_a.max_x);
+      double y = g_rand_double_range (rand, world_a.min_y, world_a.max_y);
+
+      g_assert_cmpint (bp_sector_map_hit_test (a, x, y), ==, bp_sector_map_hit_test (b, x, y));
+    }
+}
+
+static gint64
+count_cache_rows (BpStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = _bp_store_prepare (store, "SELECT count(*) FROM sector_map_cache", NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static GBytes *
+dup_cache (BpStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = _bp_store_prepare (store, "SELECT data FROM sector_map_cache", NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}
+
+static void
+replace_cache (BpStore *store,
+               GBytes  *data)
+{
+  g_autoptr(sqlite3_stmt) stmt = _bp_store_prepare (store, "UPDATE sector_map_cache SET data = ?", NULL);
+  gsize size;
+  gconstpointer bytes = g_bytes_get_data (data, &size);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_blob (stmt, 1, bytes, (int)size, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (_bp_store_get_db (store)), ==, 1);
+}
+
+/* Where @needle first occurs in @haystack, or %NULL. */
+static guint8 *
+find_bytes (guint8       *haystack,
+            gsize         size,
+            const guint8 *needle,
+            gsize         needle_size)
+{
+  for (gsize i = 0; i + needle_size <= size; i++)
+    if (memcmp (haystack + i, needle, needle_size) == 0)
+      return haystack + i;
+
+  return NULL;
+}
+
+/* A map read back from the store equals one built from the outlines, with
+ * or without label points and coarse levels built up front. */
+static void
+test_sector_map_cache_same_as_built (void)
+{
+  BpSectorMap *first = get_reference_map ();
+  BpStore *store = reference_store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpSectorMap) built = NULL;
+  g_autoptr(BpSectorMap) cached = NULL;
+  g_autoptr(BpSectorMap) lazy = NULL;
+  g_autoptr(BpSectorMap) marked = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GBytes) marked_data = NULL;
+  g_autoptr(GByteArray) needle = g_byte_array_new ();
+  g_autofree guint8 *bytes = NULL;
+  const char *code, *name;
+  char mark;
+  gsize size;
+  guint8 *found;
+  gint64 started;
+
+  /* the first load wrote the cache; building anew leaves it alone */
+  g_assert_cmpint (count_cache_rows (store), ==, 1);
+  data = dup_cache (store);
+  built = bp_sector_map_load_with_flags (store, BP_SECTOR_MAP_LOAD_NO_CACHE, NULL, &error);
+  g_assert_no_error (error);
+  assert_maps_equal (first, built);
+
+  started = g_get_monotonic_time ();
+  cached = bp_sector_map_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("read back in %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
+  assert_maps_equal (cached, built);
+
+  /* render-map's flags: the label points are kept all the same */
+  lazy = bp_sector_map_load_with_flags (store,
+                                        BP_SECTOR_MAP_LOAD_LAZY_LODS | BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS,
+                                        NULL, &error);
+  g_assert_no_error (error);
+  assert_maps_equal (lazy, built);
+
+  /* It is the cache that is read: a name changed in it shows. The first
+   * sector's code and name follow each other, NUL-terminated. */
+  code = bp_sector_map_get_sector_code (built, 0);
+  name = bp_sector_map_get_sector_name (built, 0);
+  mark = name[0] == 'X' ? 'Y' : 'X';
+  g_byte_array_append (needle, (const guint8 *)code, strlen (code) + 1);
+  g_byte_array_append (needle, (const guint8 *)name, strlen (name) + 1);
+  g_bytes_get_data (data, &size);
+  bytes = g_memdup2 (g_bytes_get_data (data, NULL), size);
+  found = find_bytes (bytes, size, needle->data, needle->len);
+  g_assert_nonnull (found);
+  found[strlen (code) + 1] = mark;
+  marked_data = g_bytes_new (bytes, size);
+  replace_cache (store, marked_data);
+
+  marked = bp_sector_map_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bp_sector_map_get_sector_name (marked, 0)[0], ==, mark);
+  g_assert_cmpstr (bp_sector_map_get_sector_name (marked, 0) + 1, ==, name + 1);
+
+  replace_cache (store, data);
+}
+
+/* A cache that does not check out is rebuilt, and written again. */
+static void
+test_sector_map_cache_damaged (void)
+{
+  g_autofree char *path = store_path ("damaged.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (path, &error);
+  g_autoptr(BpSectorMap) built = NULL;
+  g_autoptr(GBytes) good = NULL;
+  gsize size;
+
+  g_assert_no_error (error);
+  import_grid (store, 0.02);
+  built = bp_sector_map_load (store, NULL, &error);
+  g_assert_no_error (error);
+  good = dup_cache (store);
+  g_bytes_get_data (good, &size);
+
+  for (guint damage = 0; damage < 3; damage++)
+    {
+      g_autoptr(BpSectorMap) map = NULL;
+      g_autoptr(GBytes) bad = NULL;
+      g_autoptr(GBytes) rewritten = NULL;
+      g_autofree guint8 *bytes = g_memdup2 (g_bytes_get_data (good, NULL), size);
+
+      if (damage == 0)
+        /* cut short */
+        bad = g_bytes_new (bytes, size / 2);
+      else if (damage == 1)
+        {
+          /* the second half overwritten */
+          memset (bytes + size / 2, 0xff, size - size / 2);
+          bad = g_bytes_new (bytes, size);
+        }
+      else
+        {
+          /* the header garbled */
+          bytes[0] ^= 0x40;
+          bad = g_bytes_new (bytes, size);
+        }
+      replace_cache (store, bad);
+
+      map = bp_sector_map_load_with_flags (store, BP_SECTOR_MAP_LOAD_LAZY_LODS, NULL, &error);
+      g_assert_no_error (error);
+      assert_maps_equal (map, built);
+      rewritten = dup_cache (store);
+      g_assert_true (g_bytes_equal (rewritten, good));
+    }
+}
+
+/* Importing other outlines drops the cache: the next load has them. */
+static void
+test_sector_map_cache_new_outlines (void)
+{
+  g_autofree char *path = store_path ("new-outlines.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (path, &error);
+  g_autoptr(BpSectorMap) before = NULL;
+  g_autoptr(BpSectorMap) after = NULL;
+  g_autoptr(BpSectorMap) built = NULL;
+
+  g_assert_no_error (error);
+  import_grid (store, 0.02);
+  before = bp_sector_map_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_cache_rows (store), ==, 1);
+  g_assert_cmpstr (sector_at (before, 4.025, 51.01), ==, "11001B00-");
+
+  /* the boundary between the western and eastern sectors moves east */
+  import_grid (store, 0.03);
+  g_assert_cmpint (count_cache_rows (store), ==, 0);
+
+  after = bp_sector_map_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_cache_rows (store), ==, 1);
+  g_assert_cmpstr (sector_at (after, 4.025, 51.01), ==, "11001A00-");
+  g_assert_cmpstr (sector_at (after, 4.035, 51.03), ==, "11001D00-");
+
+  built = bp_sector_map_load_with_flags (store, BP_SECTOR_MAP_LOAD_NO_CACHE, NULL, &error);
+  g_assert_no_error (error);
+  assert_maps_equal (after, built);
+
+  /* a new name drops it too */
+  g_assert_true (_bp_store_exec (store, "UPDATE area SET name_nl = 'Noord' WHERE code = '11001C00-'", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_cache_rows (store), ==, 0);
+}
+
+/* A cache written without label points, as render-map leaves them out,
+ * gets them from the first load that wants them. */
+static void
+test_sector_map_cache_label_points (void)
+{
+  g_autofree char *path = store_path ("label-points.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (path, &error);
+  g_autoptr(BpSectorMap) quick = NULL;
+  g_autoptr(BpSectorMap) built = NULL;
+  g_autoptr(BpSectorMap) full = NULL;
+  g_autoptr(BpSectorMap) later = NULL;
+  double quick_x, quick_y, x, y;
+
+  g_assert_no_error (error);
+  import_grid (store, 0.02);
+  quick = bp_sector_map_load_with_flags (store,
+                                         BP_SECTOR_MAP_LOAD_LAZY_LODS | BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS,
+                                         NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_cache_rows (store), ==, 1);
+  built = bp_sector_map_load_with_flags (store, BP_SECTOR_MAP_LOAD_NO_CACHE, NULL, &error);
+  g_assert_no_error (error);
+
+  /* the corner of the bounds stands in for the label point at first */
+  bp_sector_map_get_municipality_label_point (quick, 0, &quick_x, &quick_y);
+  bp_sector_map_get_municipality_label_point (built, 0, &x, &y);
+  g_assert_true (quick_x != x || quick_y != y);
+
+  full = bp_sector_map_load (store, NULL, &error);
+  g_assert_no_error (error);
+  assert_maps_equal (full, built);
+
+  /* and the cache keeps them from then on */
+  later = bp_sector_map_load_with_flags (store, BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS, NULL, &error);
+  g_assert_no_error (error);
+  assert_maps_equal (later, built);
+}
+
+/* A store that cannot be written just now loads as usual, without a cache:
+ * read-only, locked by another writer, or in the caller's transaction. */
+static void
+test_sector_map_cache_not_writable (void)
+{
+  g_autofree char *path = store_path ("not-writable.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (path, &error);
+  g_autoptr(BpStore) other = NULL;
+  g_autoptr(BpSectorMap) built = NULL;
+
+  g_assert_no_error (error);
+  import_grid (store, 0.02);
+  built = bp_sector_map_load_with_flags (store, BP_SECTOR_MAP_LOAD_NO_CACHE, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint how = 0; how < 3; how++)
+    {
+      g_autoptr(BpSectorMap) map = NULL;
+      gint64 started;
+
+      if (how == 0)
+        g_assert_true (_bp_store_exec (store, "PRAGMA query_only = ON", &error));
+      else if (how == 1)
+        {
+          other = bp_store_open (path, &error);
+          g_assert_no_error (error);
+          g_assert_true (_bp_store_begin (other, &error));
+        }
+      else
+        g_assert_true (_bp_store_begin (store, &error));
+      g_assert_no_error (error);
+
+      started = g_get_monotonic_time ();
+      map = bp_sector_map_load (store, NULL, &error);
+      g_assert_no_error (error);
+      g_test_message ("case %u: loaded in %.0f ms", how, (g_get_monotonic_time () - started) / 1000.0);
+      assert_maps_equal (map, built);
+
+      if (how == 0)
+        g_assert_true (_bp_store_exec (store, "PRAGMA query_only = OFF", &error));
+      else if (how == 1)
+        {
+          _bp_store_rollback (other);
+          g_clear_object (&other);
+        }
+      else
+        _bp_store_rollback (store);
+      g_assert_no_error (error);
+      g_assert_cmpint (count_cache_rows (store), ==, 0);
+    }
+
+  /* and once it can be written, it is */
+  g_clear_object (&built);
+  built = bp_sector_map_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_cache_rows (store), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -831,6 +1384,12 @@ main (int   argc,
   g_test_add_func ("/sector-map/labels", test_sector_map_labels);
   g_test_add_func ("/sector-map/load-async", test_sector_map_load_async);
   g_test_add_func ("/sector-map/load-with-flags", test_sector_map_load_with_flags);
+  g_test_add_func ("/sector-map/area-sectors", test_sector_map_area_sectors);
+  g_test_add_func ("/sector-map/cache/same-as-built", test_sector_map_cache_same_as_built);
+  g_test_add_func ("/sector-map/cache/damaged", test_sector_map_cache_damaged);
+  g_test_add_func ("/sector-map/cache/new-outlines", test_sector_map_cache_new_outlines);
+  g_test_add_func ("/sector-map/cache/label-points", test_sector_map_cache_label_points);
+  g_test_add_func ("/sector-map/cache/not-writable", test_sector_map_cache_not_writable);
 
   result = g_test_run ();
 

@@ -43,6 +43,25 @@ raw_exec (const char *path,
   sqlite3_close (db);
 }
 
+static int
+raw_count (const char *path,
+           const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int count;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return count;
+}
+
 static BpAreaRecord *
 make_record (const char *code,
              const char *parent_code,
@@ -164,6 +183,12 @@ test_store_migrate_from_each_version (void)
       g_assert_cmpuint (g_list_model_get_n_items (regions), ==, 1);
       raw_exec (path, "INSERT INTO case_count (sector_id, age_band, day, n_cases, cumulative) VALUES (1, 0, 100, 2, 2)");
       raw_exec (path, "INSERT INTO document (id, winning_rev, local_seq, body) VALUES ('x', '1-a', 1, '{}')");
+
+      /* the built sector map is dropped when the areas change */
+      raw_exec (path, "INSERT INTO sector_map_cache (format, data) VALUES (1, x'00')");
+      g_assert_cmpint (raw_count (path, "sector_map_cache"), ==, 1);
+      import_region (store, "04000", "Brussels Hoofdstedelijk Gewest");
+      g_assert_cmpint (raw_count (path, "sector_map_cache"), ==, 0);
     }
 }
 

@@ -45,12 +45,13 @@ static const double lod_zooms[] = { 7.0, 9.0, 11.0, 13.0 };
 /* A level is used up to this many zoom steps beyond its own zoom. */
 #define LOD_REACH    0.6
 
+/* Strings point into the map's string chunk or cache block. */
 typedef struct
 {
   gint64       id;
-  char        *code;
-  char        *name;
-  char        *geometry_source;
+  const char  *code;
+  const char  *name;
+  const char  *geometry_source;
   gint64       municipality_id;
   guint        municipality;
   guint        first_ring;
@@ -62,12 +63,29 @@ typedef struct
 {
   gint64       id;
   gint64       parent_id;
-  char        *code;
-  char        *name;
+  const char  *code;
+  const char  *name;
   double       label_x;
   double       label_y;
   BpWorldRect  bbox;
 } Municipality;
+
+/* A region, province, care zone or municipality, for finding the sectors
+ * inside an area. */
+typedef struct
+{
+  gint64       id;
+  gint64       parent_id;
+  BpAreaLevel  level;
+  const char  *code;
+} AreaNode;
+
+typedef struct
+{
+  BpBounds     bounds;
+  BpAreaLevel  level;
+  const char  *code;
+} AreaBounds;
 
 typedef struct
 {
@@ -90,8 +108,16 @@ struct _BpSectorMap
 
   Municipality     *municipalities;
   guint             n_municipalities;
+  gboolean          has_label_points;
 
-  GHashTable       *area_bounds[BP_AREA_N_LEVELS]; /* code → BpBounds */
+  AreaNode         *areas;           /* every level above the sectors */
+  guint             n_areas;
+  AreaBounds       *area_bound_list;
+  guint             n_area_bounds;
+  GHashTable       *area_bounds[BP_AREA_N_LEVELS]; /* code → AreaBounds */
+
+  GStringChunk     *strings;         /* when built from the outlines */
+  char             *string_block;    /* when read from the cache */
 
   BpBounds          bounds;
   BpWorldRect       world_bounds;
@@ -104,7 +130,7 @@ struct _BpSectorMap
   BpWorldRect      *arc_bboxes;
   Lod               lods[N_LODS];
   /* what the coarse levels are made from, until they are all built */
-  double           *importance;      /* per full arc point, see compute_importance() */
+  guint8           *point_lods;      /* per full arc point: the coarsest level keeping it */
   guint            *arc_far;         /* the split point of a loop arc, or 0 */
   GArray           *ring_arcs;       /* int: arc + 1, negative when walked backwards */
   GArray           *ring_arc_starts; /* guint, n_rings + 1 */
@@ -468,14 +494,6 @@ raw_ring_clear (gpointer data)
   RawRing *ring = data;
 
   g_clear_pointer (&ring->vertices, g_array_unref);
-}
-
-static void
-free_sector (Sector *sector)
-{
-  g_free (sector->code);
-  g_free (sector->name);
-  g_free (sector->geometry_source);
 }
 
 /* Inserts vertices lying on an edge of a ring (T-junctions) into that edge. */
@@ -1295,15 +1313,14 @@ build_lod_rings (BpSectorMap *self,
 static void
 drop_lod_sources (BpSectorMap *self)
 {
-  g_clear_pointer (&self->importance, g_free);
+  g_clear_pointer (&self->point_lods, g_free);
   g_clear_pointer (&self->arc_far, g_free);
   g_clear_pointer (&self->ring_arcs, g_array_unref);
   g_clear_pointer (&self->ring_arc_starts, g_array_unref);
 }
 
-/* Picks the points of every arc that survive at @lod's tolerance from the
- * full arcs and their importance, then joins them into rings. The full
- * level must be built. */
+/* Picks the points of every arc that survive at level @l from the full
+ * arcs, then joins them into rings. The full level's arcs must be there. */
 static void
 build_lod (BpSectorMap *self,
            guint        l)
@@ -1312,10 +1329,16 @@ build_lod (BpSectorMap *self,
   Lod *lod = &self->lods[l];
   const double *all = (const double *)full->arc_points->data;
   const guint *starts = (const guint *)full->arc_starts->data;
-  double tolerance2 = lod->tolerance * lod->tolerance;
   guint n_written = 0;
   guint zero = 0;
   double *out;
+
+  /* the full level keeps every point: only its rings are left to join */
+  if (l == N_LODS - 1)
+    {
+      build_lod_rings (self, lod);
+      return;
+    }
 
   /* room for every point; cut to size when done */
   lod->arc_points = g_array_sized_new (FALSE, FALSE, sizeof (double), full->arc_points->len);
@@ -1327,14 +1350,14 @@ build_lod (BpSectorMap *self,
   for (guint arc = 0; arc < self->n_arcs; arc++)
     {
       const double *xy = &all[starts[arc] * 2];
-      const double *importance = &self->importance[starts[arc]];
+      const guint8 *point_lods = &self->point_lods[starts[arc]];
       guint n_points = starts[arc + 1] - starts[arc];
       guint far = self->arc_far[arc];
       guint n_kept = 0;
       double *dst = &out[n_written * 2];
 
       for (guint i = 0; i < n_points; i++)
-        if (lod->tolerance <= 0.0 || importance[i] > tolerance2)
+        if (point_lods[i] <= l)
           {
             dst[n_kept * 2] = xy[i * 2];
             dst[n_kept * 2 + 1] = xy[i * 2 + 1];
@@ -1361,7 +1384,7 @@ build_lod (BpSectorMap *self,
 
           n_kept = 0;
           for (guint i = 0; i < n_points; i++)
-            if (importance[i] > tolerance2 || i == third)
+            if (point_lods[i] <= l || i == third)
               {
                 dst[n_kept * 2] = xy[i * 2];
                 dst[n_kept * 2 + 1] = xy[i * 2 + 1];
@@ -1411,21 +1434,63 @@ build_lod_thread (gpointer data)
 }
 
 static void
-build_lods (BpSectorMap          *self,
-            Builder              *b,
-            Arcs                 *a,
-            BpSectorMapLoadFlags  flags)
+set_lod_tolerances (BpSectorMap *self)
+{
+  for (guint l = 0; l < N_LODS; l++)
+    self->lods[l].tolerance = l < G_N_ELEMENTS (lod_zooms) ? TOLERANCE_PX / (256.0 * exp2 (lod_zooms[l])) : 0.0;
+}
+
+/* The coarse levels only read the full one's arcs, so they can be built
+ * side by side: the finest of them, as big as the others together, on
+ * another thread. */
+static void
+build_all_lods (BpSectorMap *self)
+{
+  LodJob job = { self, N_LODS - 2 };
+  GThread *thread = g_thread_new ("bp-sector-map-lod", build_lod_thread, &job);
+
+  for (guint l = 0; l < N_LODS; l++)
+    if (l != N_LODS - 2 && !self->lods[l].built)
+      build_lod (self, l);
+  g_thread_join (thread);
+
+  for (guint l = 0; l < N_LODS; l++)
+    self->lods[l].built = 1;
+  drop_lod_sources (self);
+}
+
+/* The coarsest level whose tolerance a point's importance is above, from
+ * which on the point is kept: one byte a point instead of a double. */
+static guint8
+lod_of_importance (BpSectorMap *self,
+                   double       importance)
+{
+  for (guint l = 0; l + 1 < N_LODS; l++)
+    if (importance > self->lods[l].tolerance * self->lods[l].tolerance)
+      return l;
+
+  return N_LODS - 1;
+}
+
+/* Sets up the arcs of the full level of detail and what the coarse levels
+ * are made from; the full rings are joined on first use, as the coarse
+ * ones (see get_lod()). */
+static void
+build_full_lod (BpSectorMap *self,
+                Builder     *b,
+                Arcs        *a)
 {
   const double *wx = (const double *)b->wx->data;
   const double *wy = (const double *)b->wy->data;
   const guint *vertices = (const guint *)a->arc_vertices->data;
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Segment));
+  g_autofree double *importance = NULL;
   Lod *full = &self->lods[N_LODS - 1];
   guint n_vertices = a->arc_vertices->len;
+  guint longest = 1;
   double *xy_all;
 
-  for (guint l = 0; l < N_LODS; l++)
-    self->lods[l].tolerance = l < G_N_ELEMENTS (lod_zooms) ? TOLERANCE_PX / (256.0 * exp2 (lod_zooms[l])) : 0.0;
+  set_lod_tolerances (self);
 
   /* The full level keeps every point of every arc: its arc points double as
    * the input of the simplification of the coarser levels. */
@@ -1439,7 +1504,10 @@ build_lods (BpSectorMap          *self,
       xy_all[i * 2 + 1] = wy[vertices[i]];
     }
 
-  self->importance = g_new (double, MAX (n_vertices, 1));
+  for (guint arc = 0; arc < self->n_arcs; arc++)
+    longest = MAX (longest, g_array_index (a->arc_starts, guint, arc + 1) - g_array_index (a->arc_starts, guint, arc));
+  importance = g_new (double, longest);
+  self->point_lods = g_new (guint8, MAX (n_vertices, 1));
   self->arc_far = g_new0 (guint, MAX (self->n_arcs, 1));
 
   for (guint arc = 0; arc < self->n_arcs; arc++)
@@ -1448,7 +1516,6 @@ build_lods (BpSectorMap          *self,
       guint t = g_array_index (a->arc_starts, guint, arc + 1);
       const guint *v = &vertices[s];
       const double *xy = &xy_all[s * 2];
-      double *importance = &self->importance[s];
       guint n_points = t - s;
       gboolean closed = v[0] == v[n_points - 1];
 
@@ -1476,31 +1543,15 @@ build_lods (BpSectorMap          *self,
         compute_importance (xy, 0, n_points - 1, importance, stack);
       else
         importance[0] = G_MAXDOUBLE;
+
+      for (guint i = 0; i < n_points; i++)
+        self->point_lods[s + i] = lod_of_importance (self, importance[i]);
     }
 
   self->ring_arcs = g_array_ref (a->ring_arcs);
   self->ring_arc_starts = g_array_ref (a->ring_arc_starts);
-  build_lod_rings (self, full);
-  full->built = 1;
-
-  if (flags & BP_SECTOR_MAP_LOAD_LAZY_LODS)
-    return;
-
-  /* The coarse levels only read the full one, so they can be built side by
-   * side: the finest of them, as big as the others together, on another
-   * thread. */
-  {
-    LodJob job = { self, N_LODS - 2 };
-    GThread *thread = g_thread_new ("bp-sector-map-lod", build_lod_thread, &job);
-
-    for (guint l = 0; l + 2 < N_LODS; l++)
-      build_lod (self, l);
-    g_thread_join (thread);
-  }
-  for (guint l = 0; l + 1 < N_LODS; l++)
-    self->lods[l].built = 1;
-  drop_lod_sources (self);
 }
+
 static void
 lod_clear (Lod *lod)
 {
@@ -1730,6 +1781,16 @@ compute_bbox (BpGeometry  *geometry,
   *label_y = bbox->min_x <= bbox->max_x ? bbox->min_y : 0.0;
 }
 
+static const char *
+dup_column_text (BpSectorMap  *self,
+                 sqlite3_stmt *stmt,
+                 int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return g_string_chunk_insert (self->strings, text ? text : "");
+}
+
 static gboolean
 read_sectors (BpSectorMap  *self,
               BpStore      *store,
@@ -1753,10 +1814,10 @@ read_sectors (BpSectorMap  *self,
       g_autoptr(BpGeometry) geometry = NULL;
 
       sector.id = sqlite3_column_int64 (stmt, 0);
-      sector.code = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      sector.name = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      sector.code = dup_column_text (self, stmt, 1);
+      sector.name = dup_column_text (self, stmt, 2);
       sector.municipality_id = sqlite3_column_int64 (stmt, 3);
-      sector.geometry_source = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      sector.geometry_source = dup_column_text (self, stmt, 4);
       sector.first_ring = b->rings->len;
 
       if (sqlite3_column_type (stmt, 5) == SQLITE_BLOB)
@@ -1770,7 +1831,6 @@ read_sectors (BpSectorMap  *self,
               g_set_error (error, BP_SECTOR_MAP_ERROR, BP_SECTOR_MAP_ERROR_NO_SECTORS,
                            _("The outline of statistical sector %s in the store is damaged: %s"),
                            sector.code, local_error->message);
-              free_sector (&sector);
               return FALSE;
             }
         }
@@ -1798,8 +1858,6 @@ read_sectors (BpSectorMap  *self,
   if (rc != SQLITE_DONE)
     {
       _bp_store_set_sqlite_error (store, error);
-      for (guint i = 0; i < sectors->len; i++)
-        free_sector (&g_array_index (sectors, Sector, i));
       return FALSE;
     }
 
@@ -1818,10 +1876,15 @@ read_areas (BpSectorMap           *self,
   g_autoptr(sqlite3_stmt) parents = NULL;
   g_autoptr(sqlite3_stmt) municipalities = NULL;
   g_autoptr(sqlite3_stmt) bounds = NULL;
+  g_autoptr(GArray) areas = g_array_new (FALSE, TRUE, sizeof (AreaNode));
   g_autoptr(GArray) list = g_array_new (FALSE, TRUE, sizeof (Municipality));
+  g_autoptr(GArray) bound_list = g_array_new (FALSE, TRUE, sizeof (AreaBounds));
   int rc;
 
-  if (!(parents = _bp_store_prepare (store, "SELECT id, parent_id FROM area WHERE level < ?", error)) ||
+  if (!(parents = _bp_store_prepare (store,
+                                     "SELECT id, parent_id, level, code FROM area WHERE level < ?"
+                                     " ORDER BY level, code",
+                                     error)) ||
       !(municipalities = _bp_store_prepare (store,
                                             "SELECT id, code, name_nl, parent_id, geometry"
                                             " FROM area WHERE level = ? ORDER BY code",
@@ -1835,13 +1898,21 @@ read_areas (BpSectorMap           *self,
   sqlite3_bind_int (parents, 1, BP_AREA_LEVEL_SECTOR);
   while ((rc = sqlite3_step (parents)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (parents, 0);
-      gint64 parent = sqlite3_column_int64 (parents, 1);
+      AreaNode area;
 
-      g_hash_table_insert (b->parents, g_memdup2 (&id, sizeof id), g_memdup2 (&parent, sizeof parent));
+      area.id = sqlite3_column_int64 (parents, 0);
+      area.parent_id = sqlite3_column_int64 (parents, 1);
+      area.level = sqlite3_column_int (parents, 2);
+      area.code = dup_column_text (self, parents, 3);
+      g_array_append_val (areas, area);
+      g_hash_table_insert (b->parents, g_memdup2 (&area.id, sizeof area.id),
+                           g_memdup2 (&area.parent_id, sizeof area.parent_id));
     }
   if (rc != SQLITE_DONE)
     goto sqlite_error;
+
+  self->n_areas = areas->len;
+  self->areas = (AreaNode *)g_array_free (g_steal_pointer (&areas), FALSE);
 
   sqlite3_bind_int (municipalities, 1, BP_AREA_LEVEL_MUNICIPALITY);
   while ((rc = sqlite3_step (municipalities)) == SQLITE_ROW)
@@ -1849,8 +1920,8 @@ read_areas (BpSectorMap           *self,
       Municipality m = { 0 };
 
       m.id = sqlite3_column_int64 (municipalities, 0);
-      m.code = g_strdup ((const char *)sqlite3_column_text (municipalities, 1));
-      m.name = g_strdup ((const char *)sqlite3_column_text (municipalities, 2));
+      m.code = dup_column_text (self, municipalities, 1);
+      m.name = dup_column_text (self, municipalities, 2);
       m.parent_id = sqlite3_column_int64 (municipalities, 3);
       rect_empty (&m.bbox);
 
@@ -1875,32 +1946,28 @@ read_areas (BpSectorMap           *self,
 
   while ((rc = sqlite3_step (bounds)) == SQLITE_ROW)
     {
-      int level = sqlite3_column_int (bounds, 0);
-      BpBounds *area_bounds;
+      AreaBounds area;
 
-      if (level < 0 || level >= BP_AREA_N_LEVELS)
+      area.level = sqlite3_column_int (bounds, 0);
+      if ((guint)area.level >= BP_AREA_N_LEVELS)
         continue;
 
-      area_bounds = g_new (BpBounds, 1);
-      area_bounds->min_lon = sqlite3_column_double (bounds, 2);
-      area_bounds->max_lon = sqlite3_column_double (bounds, 3);
-      area_bounds->min_lat = sqlite3_column_double (bounds, 4);
-      area_bounds->max_lat = sqlite3_column_double (bounds, 5);
-      g_hash_table_insert (self->area_bounds[level],
-                           g_strdup ((const char *)sqlite3_column_text (bounds, 1)),
-                           area_bounds);
+      area.code = dup_column_text (self, bounds, 1);
+      area.bounds.min_lon = sqlite3_column_double (bounds, 2);
+      area.bounds.max_lon = sqlite3_column_double (bounds, 3);
+      area.bounds.min_lat = sqlite3_column_double (bounds, 4);
+      area.bounds.max_lat = sqlite3_column_double (bounds, 5);
+      g_array_append_val (bound_list, area);
     }
   if (rc != SQLITE_DONE)
     goto sqlite_error;
 
+  self->n_area_bounds = bound_list->len;
+  self->area_bound_list = (AreaBounds *)g_array_free (g_steal_pointer (&bound_list), FALSE);
+
   return TRUE;
 
 sqlite_error:
-  for (guint i = 0; list && i < list->len; i++)
-    {
-      g_free (g_array_index (list, Municipality, i).code);
-      g_free (g_array_index (list, Municipality, i).name);
-    }
   _bp_store_set_sqlite_error (store, error);
   return FALSE;
 }
@@ -1909,9 +1976,24 @@ static void
 build_index (BpSectorMap *self)
 {
   const Lod *full = &self->lods[N_LODS - 1];
+  const guint *ring_arc_starts = (const guint *)self->ring_arc_starts->data;
+  const int *ring_arcs = (const int *)self->ring_arcs->data;
   g_autofree guint *fill = NULL;
   gsize n_cells = (gsize)GRID_SIZE * GRID_SIZE;
   GHashTable *municipality_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  self->arc_bboxes = g_new (BpWorldRect, self->n_arcs);
+  for (guint arc = 0; arc < self->n_arcs; arc++)
+    {
+      guint p0 = g_array_index (full->arc_starts, guint, arc);
+      guint p1 = g_array_index (full->arc_starts, guint, arc + 1);
+
+      rect_empty (&self->arc_bboxes[arc]);
+      for (guint p = p0; p < p1; p++)
+        rect_add (&self->arc_bboxes[arc],
+                  g_array_index (full->arc_points, double, p * 2),
+                  g_array_index (full->arc_points, double, p * 2 + 1));
+    }
 
   for (guint m = 0; m < self->n_municipalities; m++)
     g_hash_table_insert (municipality_index, &self->municipalities[m].id, GUINT_TO_POINTER (m + 1));
@@ -1924,24 +2006,23 @@ build_index (BpSectorMap *self)
     {
       Sector *sector = &self->sectors[s];
 
+      /* a ring has the points of its arcs, so the same bounds, and the
+       * full rings need not be joined for them */
       rect_empty (&sector->bbox);
       for (guint r = sector->first_ring; r < sector->first_ring + sector->n_rings; r++)
-        {
-          guint p0 = g_array_index (full->ring_starts, guint, r);
-          guint p1 = g_array_index (full->ring_starts, guint, r + 1);
-
-          for (guint p = p0; p < p1; p++)
-            rect_add (&sector->bbox,
-                      g_array_index (full->ring_points, double, p * 2),
-                      g_array_index (full->ring_points, double, p * 2 + 1));
-        }
+        for (guint k = ring_arc_starts[r]; k < ring_arc_starts[r + 1]; k++)
+          rect_union (&sector->bbox, &self->arc_bboxes[ABS (ring_arcs[k]) - 1]);
       rect_union (&self->world_bounds, &sector->bbox);
       sector->municipality = GPOINTER_TO_UINT (g_hash_table_lookup (municipality_index,
                                                                     &sector->municipality_id)) - 1;
       g_hash_table_insert (self->sector_by_id, &sector->id, GUINT_TO_POINTER (s + 1));
-      g_hash_table_insert (self->sector_by_code, sector->code, GUINT_TO_POINTER (s + 1));
+      g_hash_table_insert (self->sector_by_code, (gpointer)sector->code, GUINT_TO_POINTER (s + 1));
     }
   g_hash_table_unref (municipality_index);
+
+  for (guint i = 0; i < self->n_area_bounds; i++)
+    g_hash_table_insert (self->area_bounds[self->area_bound_list[i].level],
+                         (gpointer)self->area_bound_list[i].code, &self->area_bound_list[i]);
 
   if (self->world_bounds.min_x > self->world_bounds.max_x)
     self->world_bounds = (BpWorldRect) { 0.0, 0.0, 1.0, 1.0 };
@@ -1989,20 +2070,6 @@ build_index (BpSectorMap *self)
                   self->grid_items[fill[cell]++] = s;
               }
         }
-    }
-
-  self->arc_bboxes = g_new (BpWorldRect, self->n_arcs);
-  for (guint arc = 0; arc < self->n_arcs; arc++)
-    {
-      const Lod *lod = &self->lods[N_LODS - 1];
-      guint p0 = g_array_index (lod->arc_starts, guint, arc);
-      guint p1 = g_array_index (lod->arc_starts, guint, arc + 1);
-
-      rect_empty (&self->arc_bboxes[arc]);
-      for (guint p = p0; p < p1; p++)
-        rect_add (&self->arc_bboxes[arc],
-                  g_array_index (lod->arc_points, double, p * 2),
-                  g_array_index (lod->arc_points, double, p * 2 + 1));
     }
 }
 
@@ -2060,19 +2127,16 @@ bp_sector_map_finalize (GObject *object)
 {
   BpSectorMap *self = (BpSectorMap *)object;
 
-  for (guint s = 0; s < self->n_sectors; s++)
-    free_sector (&self->sectors[s]);
   g_clear_pointer (&self->sectors, g_free);
-  for (guint m = 0; m < self->n_municipalities; m++)
-    {
-      g_free (self->municipalities[m].code);
-      g_free (self->municipalities[m].name);
-    }
   g_clear_pointer (&self->municipalities, g_free);
+  g_clear_pointer (&self->areas, g_free);
+  g_clear_pointer (&self->area_bound_list, g_free);
   g_clear_pointer (&self->sector_by_id, g_hash_table_unref);
   g_clear_pointer (&self->sector_by_code, g_hash_table_unref);
   for (guint l = 0; l < BP_AREA_N_LEVELS; l++)
     g_clear_pointer (&self->area_bounds[l], g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->string_block, g_free);
   for (guint l = 0; l < N_LODS; l++)
     lod_clear (&self->lods[l]);
   drop_lod_sources (self);
@@ -2097,53 +2161,16 @@ static void
 bp_sector_map_init (BpSectorMap *self)
 {
   for (guint l = 0; l < BP_AREA_N_LEVELS; l++)
-    self->area_bounds[l] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    self->area_bounds[l] = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-/**
- * bp_sector_map_load:
- * @store: a #BpStore holding the reference areas
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Reads every statistical sector and the municipalities, care zones,
- * provinces and regions above them, projects them to world units and builds
- * the simplified outlines and the spatial index. Takes about a second for the
- * 10,594 sectors of Flanders and Brussels; see bp_sector_map_load_async().
- *
- * The result never changes, so it may be read from several threads.
- *
- * Returns: (transfer full): the sector map, or %NULL with @error set
- */
-BpSectorMap *
-bp_sector_map_load (BpStore       *store,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  return bp_sector_map_load_with_flags (store, BP_SECTOR_MAP_LOAD_DEFAULT, cancellable, error);
-}
-
-/**
- * bp_sector_map_load_with_flags:
- * @store: a #BpStore
- * @flags: what may be left out or built later
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Like bp_sector_map_load(), for callers that need less than the whole map,
- * such as `brandpunt-tool render-map`, which draws a single level of detail
- * once. With %BP_SECTOR_MAP_LOAD_LAZY_LODS the coarse levels of detail are
- * simplified when first asked for, and are the same as those built eagerly;
- * with %BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS every municipality's label point
- * is its bounding box's corner (its bounds are still right).
- *
- * Returns: (transfer full): the sector map, or %NULL with @error set
- */
-BpSectorMap *
-bp_sector_map_load_with_flags (BpStore               *store,
-                               BpSectorMapLoadFlags   flags,
-                               GCancellable          *cancellable,
-                               GError               **error)
+/* Builds the map from the outlines of the areas in @store: everything but
+ * the coarse levels of detail. */
+static BpSectorMap *
+build_map (BpStore               *store,
+           BpSectorMapLoadFlags   flags,
+           GCancellable          *cancellable,
+           GError               **error)
 {
   g_autoptr(BpSectorMap) self = NULL;
   g_autoptr(GArray) levels = NULL;
@@ -2154,10 +2181,9 @@ bp_sector_map_load_with_flags (BpStore               *store,
   gboolean ok = FALSE;
   gint64 started = g_get_monotonic_time ();
 
-  g_return_val_if_fail (BP_IS_STORE (store), NULL);
-  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
-
   self = g_object_new (BP_TYPE_SECTOR_MAP, NULL);
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->has_label_points = !(flags & BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS);
   b.rings = g_array_new (FALSE, FALSE, sizeof (RawRing));
   g_array_set_clear_func (b.rings, raw_ring_clear);
   /* Sized for the about 150,000 distinct vertices of Flanders and Brussels:
@@ -2207,8 +2233,8 @@ bp_sector_map_load_with_flags (BpStore               *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
 
-  build_lods (self, &b, &a, flags);
-  LAP ("levels of detail");
+  build_full_lod (self, &b, &a);
+  LAP ("full level of detail");
   build_index (self);
   demote_inner_outlines (self);
   LAP ("index");
@@ -2227,6 +2253,656 @@ out:
   arcs_clear (&a);
 
   return ok ? g_steal_pointer (&self) : NULL;
+}
+
+/* ---- the cache in the store ---- */
+
+/* A built map is kept in the store's sector_map_cache table as one blob in
+ * this machine's byte order: a header, then arrays that are copied back
+ * as they are. Triggers on the area table empty the cache whenever the
+ * outlines, names or hierarchy change (see migration 5 in bp-store.c).
+ * Bump CACHE_FORMAT when what is built or how it is laid out changes; the
+ * header's params catch a changed tolerance. */
+#define CACHE_FORMAT     1
+#define CACHE_MAGIC      "BpSecMap"
+#define CACHE_BYTE_ORDER 0x01020304
+#define N_CACHE_PARAMS   (N_LODS + 4)
+
+typedef struct
+{
+  char    magic[8];
+  guint32 format;
+  guint32 byte_order;
+  double  params[N_CACHE_PARAMS];
+  guint32 n_sectors;
+  guint32 n_municipalities;
+  guint32 n_areas;
+  guint32 n_area_bounds;
+  guint32 n_rings;
+  guint32 n_arcs;
+  guint32 n_arc_points;
+  guint32 n_ring_arcs;
+  guint32 strings_size;
+  guint32 summary[4];
+  guint32 has_label_points;
+} CacheHeader;
+
+typedef struct
+{
+  gint64  id;
+  gint64  municipality_id;
+  guint32 first_ring;
+  guint32 n_rings;
+} CachedSector;
+
+typedef struct
+{
+  gint64      id;
+  gint64      parent_id;
+  double      label_x;
+  double      label_y;
+  BpWorldRect bbox;
+} CachedMunicipality;
+
+typedef struct
+{
+  gint64  id;
+  gint64  parent_id;
+  guint32 level;
+  guint32 reserved;
+} CachedArea;
+
+typedef struct
+{
+  BpBounds bounds;
+  guint32  level;
+  guint32  reserved;
+} CachedAreaBounds;
+
+G_STATIC_ASSERT (sizeof (CacheHeader) % 8 == 0);
+G_STATIC_ASSERT (sizeof (guint) == sizeof (guint32) && sizeof (int) == sizeof (gint32));
+
+/* The arrays after the header, in order, each padded to 8 bytes. */
+enum
+{
+  SECTION_SECTORS,
+  SECTION_MUNICIPALITIES,
+  SECTION_AREAS,
+  SECTION_AREA_BOUNDS,
+  SECTION_ARC_STARTS,
+  SECTION_ARC_FAR,
+  SECTION_RING_ARC_STARTS,
+  SECTION_RING_ARCS,
+  SECTION_ARC_LEVELS,
+  SECTION_ARC_POINTS,
+  SECTION_POINT_LODS,
+  SECTION_STRINGS,
+  N_SECTIONS
+};
+
+static void
+fill_cache_params (double *params)
+{
+  for (guint l = 0; l < N_LODS; l++)
+    params[l] = l < G_N_ELEMENTS (lod_zooms) ? TOLERANCE_PX / (256.0 * exp2 (lod_zooms[l])) : 0.0;
+  params[N_LODS] = MICRO;
+  params[N_LODS + 1] = NODE_EPSILON;
+  params[N_LODS + 2] = SEAM_PROBE;
+  params[N_LODS + 3] = LABEL_GRID;
+}
+
+/* Returns the size of the whole blob. */
+static gsize
+get_section_sizes (const CacheHeader *header,
+                   gsize             *sizes)
+{
+  gsize total = sizeof (CacheHeader);
+
+  sizes[SECTION_SECTORS] = (gsize)header->n_sectors * sizeof (CachedSector);
+  sizes[SECTION_MUNICIPALITIES] = (gsize)header->n_municipalities * sizeof (CachedMunicipality);
+  sizes[SECTION_AREAS] = (gsize)header->n_areas * sizeof (CachedArea);
+  sizes[SECTION_AREA_BOUNDS] = (gsize)header->n_area_bounds * sizeof (CachedAreaBounds);
+  sizes[SECTION_ARC_STARTS] = ((gsize)header->n_arcs + 1) * sizeof (guint32);
+  sizes[SECTION_ARC_FAR] = (gsize)header->n_arcs * sizeof (guint32);
+  sizes[SECTION_RING_ARC_STARTS] = ((gsize)header->n_rings + 1) * sizeof (guint32);
+  sizes[SECTION_RING_ARCS] = (gsize)header->n_ring_arcs * sizeof (gint32);
+  sizes[SECTION_ARC_LEVELS] = header->n_arcs;
+  sizes[SECTION_ARC_POINTS] = (gsize)header->n_arc_points * 2 * sizeof (double);
+  sizes[SECTION_POINT_LODS] = header->n_arc_points;
+  sizes[SECTION_STRINGS] = header->strings_size;
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    total += (sizes[i] + 7) & ~(gsize)7;
+
+  return total;
+}
+
+/* Hands out the strings of the cache's string block in order. */
+typedef struct
+{
+  const char *next;
+} StringReader;
+
+static const char *
+read_string (StringReader *reader)
+{
+  const char *text = reader->next;
+
+  reader->next += strlen (text) + 1;
+  return text;
+}
+
+/* Checks every count and index of a cache read from the store, so that a
+ * damaged file makes the map be rebuilt rather than read out of bounds. */
+static gboolean
+check_cache (const CacheHeader        *header,
+             const CachedSector       *sectors,
+             const CachedArea         *areas,
+             const CachedAreaBounds   *area_bounds,
+             const guint32            *arc_starts,
+             const guint32            *arc_far,
+             const guint32            *ring_arc_starts,
+             const gint32             *ring_arcs,
+             const guint8             *arc_levels,
+             const guint8             *point_lods,
+             const char               *strings)
+{
+  gsize n_strings = 0, expected_strings;
+
+  if (header->n_sectors == 0 || arc_starts[0] != 0 || ring_arc_starts[0] != 0 ||
+      arc_starts[header->n_arcs] != header->n_arc_points ||
+      ring_arc_starts[header->n_rings] != header->n_ring_arcs)
+    return FALSE;
+
+  for (guint arc = 0; arc < header->n_arcs; arc++)
+    if ((guint64)arc_starts[arc + 1] < (guint64)arc_starts[arc] + 2 ||
+        arc_far[arc] >= arc_starts[arc + 1] - arc_starts[arc] ||
+        arc_levels[arc] >= BP_AREA_N_LEVELS)
+      return FALSE;
+
+  for (guint r = 0; r < header->n_rings; r++)
+    if (ring_arc_starts[r + 1] < ring_arc_starts[r])
+      return FALSE;
+
+  for (guint i = 0; i < header->n_arc_points; i++)
+    if (point_lods[i] >= N_LODS)
+      return FALSE;
+
+  for (guint k = 0; k < header->n_ring_arcs; k++)
+    if (ring_arcs[k] == 0 || ring_arcs[k] == G_MININT32 || (guint)ABS (ring_arcs[k]) > header->n_arcs)
+      return FALSE;
+
+  for (guint s = 0; s < header->n_sectors; s++)
+    if (sectors[s].first_ring > header->n_rings || sectors[s].n_rings > header->n_rings - sectors[s].first_ring)
+      return FALSE;
+
+  for (guint i = 0; i < header->n_areas; i++)
+    if (areas[i].level >= BP_AREA_LEVEL_SECTOR)
+      return FALSE;
+
+  for (guint i = 0; i < header->n_area_bounds; i++)
+    if (area_bounds[i].level >= BP_AREA_N_LEVELS)
+      return FALSE;
+
+  expected_strings = (gsize)header->n_sectors * 3 + (gsize)header->n_municipalities * 2 +
+                     header->n_areas + header->n_area_bounds;
+  if (header->strings_size == 0 || strings[header->strings_size - 1] != '\0')
+    return FALSE;
+  for (gsize i = 0; i < header->strings_size; i++)
+    n_strings += strings[i] == '\0';
+
+  return n_strings == expected_strings;
+}
+
+/* Reads the map from the cache in @store, or returns %NULL when there is
+ * none for this build or it does not check out. */
+static BpSectorMap *
+read_cache (BpStore *store)
+{
+  g_autoptr(BpSectorMap) self = NULL;
+  g_autofree CachedSector *sectors = NULL;
+  g_autofree CachedMunicipality *municipalities = NULL;
+  g_autofree CachedArea *areas = NULL;
+  g_autofree CachedAreaBounds *area_bounds = NULL;
+  sqlite3_blob *blob = NULL;
+  CacheHeader header;
+  double params[N_CACHE_PARAMS];
+  gsize sizes[N_SECTIONS];
+  gpointer targets[N_SECTIONS];
+  Lod *full;
+  StringReader reader;
+  gsize offset;
+  int rc;
+
+  if (sqlite3_blob_open (_bp_store_get_db (store), "main", "sector_map_cache", "data",
+                         CACHE_FORMAT, 0, &blob) != SQLITE_OK)
+    {
+      sqlite3_blob_close (blob);
+      return NULL;
+    }
+
+  fill_cache_params (params);
+  if (sqlite3_blob_bytes (blob) < (int)sizeof header ||
+      sqlite3_blob_read (blob, &header, sizeof header, 0) != SQLITE_OK ||
+      memcmp (header.magic, CACHE_MAGIC, sizeof header.magic) != 0 ||
+      header.format != CACHE_FORMAT || header.byte_order != CACHE_BYTE_ORDER ||
+      memcmp (header.params, params, sizeof params) != 0 ||
+      get_section_sizes (&header, sizes) != (gsize)sqlite3_blob_bytes (blob))
+    {
+      g_debug ("The sector map cache is from another build; rebuilding");
+      sqlite3_blob_close (blob);
+      return NULL;
+    }
+
+  self = g_object_new (BP_TYPE_SECTOR_MAP, NULL);
+  full = &self->lods[N_LODS - 1];
+  sectors = g_new (CachedSector, header.n_sectors);
+  municipalities = g_new (CachedMunicipality, header.n_municipalities);
+  areas = g_new (CachedArea, header.n_areas);
+  area_bounds = g_new (CachedAreaBounds, header.n_area_bounds);
+  full->arc_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), header.n_arcs + 1);
+  g_array_set_size (full->arc_starts, header.n_arcs + 1);
+  self->arc_far = g_new (guint, MAX (header.n_arcs, 1));
+  self->ring_arc_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), header.n_rings + 1);
+  g_array_set_size (self->ring_arc_starts, header.n_rings + 1);
+  self->ring_arcs = g_array_sized_new (FALSE, FALSE, sizeof (int), header.n_ring_arcs);
+  g_array_set_size (self->ring_arcs, header.n_ring_arcs);
+  self->arc_levels = g_new (guint8, MAX (header.n_arcs, 1));
+  full->arc_points = g_array_sized_new (FALSE, FALSE, sizeof (double), (gsize)header.n_arc_points * 2);
+  g_array_set_size (full->arc_points, header.n_arc_points * 2);
+  self->point_lods = g_new (guint8, MAX (header.n_arc_points, 1));
+  self->string_block = g_malloc (MAX (header.strings_size, 1));
+
+  targets[SECTION_SECTORS] = sectors;
+  targets[SECTION_MUNICIPALITIES] = municipalities;
+  targets[SECTION_AREAS] = areas;
+  targets[SECTION_AREA_BOUNDS] = area_bounds;
+  targets[SECTION_ARC_STARTS] = full->arc_starts->data;
+  targets[SECTION_ARC_FAR] = self->arc_far;
+  targets[SECTION_RING_ARC_STARTS] = self->ring_arc_starts->data;
+  targets[SECTION_RING_ARCS] = self->ring_arcs->data;
+  targets[SECTION_ARC_LEVELS] = self->arc_levels;
+  targets[SECTION_ARC_POINTS] = full->arc_points->data;
+  targets[SECTION_POINT_LODS] = self->point_lods;
+  targets[SECTION_STRINGS] = self->string_block;
+
+  /* straight into the arrays: the blob is megabytes */
+  rc = SQLITE_OK;
+  offset = sizeof header;
+  for (guint i = 0; i < N_SECTIONS && rc == SQLITE_OK; i++)
+    {
+      if (sizes[i] > 0)
+        rc = sqlite3_blob_read (blob, targets[i], (int)sizes[i], (int)offset);
+      offset += (sizes[i] + 7) & ~(gsize)7;
+    }
+  sqlite3_blob_close (blob);
+
+  if (rc != SQLITE_OK ||
+      !check_cache (&header, sectors, areas, area_bounds,
+                    (const guint32 *)full->arc_starts->data, self->arc_far,
+                    (const guint32 *)self->ring_arc_starts->data, (const gint32 *)self->ring_arcs->data,
+                    self->arc_levels, self->point_lods, self->string_block))
+    {
+      g_debug ("The sector map cache is damaged; rebuilding");
+      return NULL;
+    }
+
+  reader.next = self->string_block;
+
+  self->n_sectors = header.n_sectors;
+  self->sectors = g_new0 (Sector, header.n_sectors);
+  for (guint s = 0; s < header.n_sectors; s++)
+    {
+      Sector *sector = &self->sectors[s];
+
+      sector->id = sectors[s].id;
+      sector->municipality_id = sectors[s].municipality_id;
+      sector->first_ring = sectors[s].first_ring;
+      sector->n_rings = sectors[s].n_rings;
+      sector->code = read_string (&reader);
+      sector->name = read_string (&reader);
+      sector->geometry_source = read_string (&reader);
+    }
+
+  self->n_municipalities = header.n_municipalities;
+  self->municipalities = g_new0 (Municipality, MAX (header.n_municipalities, 1));
+  for (guint m = 0; m < header.n_municipalities; m++)
+    {
+      Municipality *municipality = &self->municipalities[m];
+
+      municipality->id = municipalities[m].id;
+      municipality->parent_id = municipalities[m].parent_id;
+      municipality->label_x = municipalities[m].label_x;
+      municipality->label_y = municipalities[m].label_y;
+      municipality->bbox = municipalities[m].bbox;
+      municipality->code = read_string (&reader);
+      municipality->name = read_string (&reader);
+    }
+
+  self->n_areas = header.n_areas;
+  self->areas = g_new0 (AreaNode, MAX (header.n_areas, 1));
+  for (guint i = 0; i < header.n_areas; i++)
+    {
+      self->areas[i].id = areas[i].id;
+      self->areas[i].parent_id = areas[i].parent_id;
+      self->areas[i].level = areas[i].level;
+      self->areas[i].code = read_string (&reader);
+    }
+
+  self->n_area_bounds = header.n_area_bounds;
+  self->area_bound_list = g_new0 (AreaBounds, MAX (header.n_area_bounds, 1));
+  for (guint i = 0; i < header.n_area_bounds; i++)
+    {
+      self->area_bound_list[i].bounds = area_bounds[i].bounds;
+      self->area_bound_list[i].level = area_bounds[i].level;
+      self->area_bound_list[i].code = read_string (&reader);
+    }
+
+  self->summary.n_sectors = header.summary[0];
+  self->summary.n_real = header.summary[1];
+  self->summary.n_unverified = header.summary[2];
+  self->summary.n_approximate = header.summary[3];
+  self->has_label_points = header.has_label_points != 0;
+  self->n_rings = header.n_rings;
+  self->n_arcs = header.n_arcs;
+
+  set_lod_tolerances (self);
+  build_index (self);
+
+  return g_steal_pointer (&self);
+}
+
+/* Finds the label points of a map read from a cache that was written by a
+ * load without them. */
+static gboolean
+add_label_points (BpSectorMap *self,
+                  BpStore     *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint m = 0;
+  int rc;
+
+  if (!(stmt = _bp_store_prepare (store, "SELECT id, geometry FROM area WHERE level = ? ORDER BY code", NULL)))
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, BP_AREA_LEVEL_MUNICIPALITY);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Municipality *municipality;
+
+      if (m >= self->n_municipalities || sqlite3_column_int64 (stmt, 0) != self->municipalities[m].id)
+        return FALSE;
+
+      municipality = &self->municipalities[m++];
+      if (sqlite3_column_type (stmt, 1) == SQLITE_BLOB)
+        {
+          g_autoptr(BpGeometry) geometry = NULL;
+
+          geometry = bp_geometry_decode (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1), NULL);
+          if (geometry)
+            compute_label_point (geometry, &municipality->label_x, &municipality->label_y, &municipality->bbox);
+        }
+    }
+
+  if (rc != SQLITE_DONE || m != self->n_municipalities)
+    return FALSE;
+
+  self->has_label_points = TRUE;
+  return TRUE;
+}
+
+static void
+append_string (GString    *strings,
+               const char *text)
+{
+  g_string_append_len (strings, text, strlen (text) + 1);
+}
+
+/* Writes a map to the cache in @store, inside the caller's read
+ * transaction; the caller commits. Returns %FALSE when the store cannot be
+ * written now: read-only, locked by another writer, or changed since the
+ * map was read (SQLITE_BUSY_SNAPSHOT). */
+static gboolean
+write_cache (BpSectorMap *self,
+             BpStore     *store)
+{
+  sqlite3 *db = _bp_store_get_db (store);
+  const Lod *full = &self->lods[N_LODS - 1];
+  g_autofree CachedSector *sectors = g_new0 (CachedSector, self->n_sectors);
+  g_autofree CachedMunicipality *municipalities = g_new0 (CachedMunicipality, MAX (self->n_municipalities, 1));
+  g_autofree CachedArea *areas = g_new0 (CachedArea, MAX (self->n_areas, 1));
+  g_autofree CachedAreaBounds *area_bounds = g_new0 (CachedAreaBounds, MAX (self->n_area_bounds, 1));
+  g_autoptr(GString) strings = g_string_sized_new (512 * 1024);
+  g_autoptr(sqlite3_stmt) timeout = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  sqlite3_blob *blob = NULL;
+  CacheHeader header;
+  gsize sizes[N_SECTIONS];
+  gconstpointer sources[N_SECTIONS];
+  gsize total, offset;
+  int busy_timeout = 0;
+  int rc;
+
+  g_assert (self->point_lods != NULL);
+
+  for (guint s = 0; s < self->n_sectors; s++)
+    {
+      sectors[s].id = self->sectors[s].id;
+      sectors[s].municipality_id = self->sectors[s].municipality_id;
+      sectors[s].first_ring = self->sectors[s].first_ring;
+      sectors[s].n_rings = self->sectors[s].n_rings;
+      append_string (strings, self->sectors[s].code);
+      append_string (strings, self->sectors[s].name);
+      append_string (strings, self->sectors[s].geometry_source);
+    }
+  for (guint m = 0; m < self->n_municipalities; m++)
+    {
+      municipalities[m].id = self->municipalities[m].id;
+      municipalities[m].parent_id = self->municipalities[m].parent_id;
+      municipalities[m].label_x = self->municipalities[m].label_x;
+      municipalities[m].label_y = self->municipalities[m].label_y;
+      municipalities[m].bbox = self->municipalities[m].bbox;
+      append_string (strings, self->municipalities[m].code);
+      append_string (strings, self->municipalities[m].name);
+    }
+  for (guint i = 0; i < self->n_areas; i++)
+    {
+      areas[i].id = self->areas[i].id;
+      areas[i].parent_id = self->areas[i].parent_id;
+      areas[i].level = self->areas[i].level;
+      append_string (strings, self->areas[i].code);
+    }
+  for (guint i = 0; i < self->n_area_bounds; i++)
+    {
+      area_bounds[i].bounds = self->area_bound_list[i].bounds;
+      area_bounds[i].level = self->area_bound_list[i].level;
+      append_string (strings, self->area_bound_list[i].code);
+    }
+
+  memset (&header, 0, sizeof header);
+  memcpy (header.magic, CACHE_MAGIC, sizeof header.magic);
+  header.format = CACHE_FORMAT;
+  header.byte_order = CACHE_BYTE_ORDER;
+  fill_cache_params (header.params);
+  header.n_sectors = self->n_sectors;
+  header.n_municipalities = self->n_municipalities;
+  header.n_areas = self->n_areas;
+  header.n_area_bounds = self->n_area_bounds;
+  header.n_rings = self->n_rings;
+  header.n_arcs = self->n_arcs;
+  header.n_arc_points = full->arc_points->len / 2;
+  header.n_ring_arcs = self->ring_arcs->len;
+  header.strings_size = strings->len;
+  header.summary[0] = self->summary.n_sectors;
+  header.summary[1] = self->summary.n_real;
+  header.summary[2] = self->summary.n_unverified;
+  header.summary[3] = self->summary.n_approximate;
+  header.has_label_points = self->has_label_points;
+
+  total = get_section_sizes (&header, sizes);
+  if (total > G_MAXINT)
+    return FALSE;
+
+  sources[SECTION_SECTORS] = sectors;
+  sources[SECTION_MUNICIPALITIES] = municipalities;
+  sources[SECTION_AREAS] = areas;
+  sources[SECTION_AREA_BOUNDS] = area_bounds;
+  sources[SECTION_ARC_STARTS] = full->arc_starts->data;
+  sources[SECTION_ARC_FAR] = self->arc_far;
+  sources[SECTION_RING_ARC_STARTS] = self->ring_arc_starts->data;
+  sources[SECTION_RING_ARCS] = self->ring_arcs->data;
+  sources[SECTION_ARC_LEVELS] = self->arc_levels;
+  sources[SECTION_ARC_POINTS] = full->arc_points->data;
+  sources[SECTION_POINT_LODS] = self->point_lods;
+  sources[SECTION_STRINGS] = strings->str;
+
+  /* The cache is not worth waiting for: when another connection holds the
+   * write lock, it has likely changed the store since this snapshot too. */
+  if ((timeout = _bp_store_prepare (store, "PRAGMA busy_timeout", NULL)) &&
+      sqlite3_step (timeout) == SQLITE_ROW)
+    busy_timeout = sqlite3_column_int (timeout, 0);
+  sqlite3_busy_timeout (db, 0);
+
+  rc = sqlite3_exec (db, "DELETE FROM sector_map_cache", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    {
+      if (!(insert = _bp_store_prepare (store, "INSERT INTO sector_map_cache (format, data) VALUES (?, zeroblob (?))",
+                                        NULL)))
+        rc = SQLITE_ERROR;
+      else
+        {
+          sqlite3_bind_int (insert, 1, CACHE_FORMAT);
+          sqlite3_bind_int (insert, 2, (int)total);
+          rc = sqlite3_step (insert);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_blob_open (db, "main", "sector_map_cache", "data", CACHE_FORMAT, 1, &blob);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_blob_write (blob, &header, sizeof header, 0);
+
+  offset = sizeof header;
+  for (guint i = 0; i < N_SECTIONS && rc == SQLITE_OK; i++)
+    {
+      if (sizes[i] > 0)
+        rc = sqlite3_blob_write (blob, sources[i], (int)sizes[i], (int)offset);
+      offset += (sizes[i] + 7) & ~(gsize)7;
+    }
+  if (blob && sqlite3_blob_close (blob) != SQLITE_OK && rc == SQLITE_OK)
+    rc = SQLITE_ERROR;
+
+  sqlite3_busy_timeout (db, busy_timeout);
+
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("Could not keep the sector map in the store: %s", sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bp_sector_map_load:
+ * @store: a #BpStore holding the reference areas
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads every statistical sector and the municipalities, care zones,
+ * provinces and regions above them, projects them to world units and builds
+ * the simplified outlines and the spatial index. Takes about a third of a
+ * second for the 10,594 sectors of Flanders and Brussels, and a third of
+ * that once the store keeps the built map (see
+ * bp_sector_map_load_with_flags()); see also bp_sector_map_load_async().
+ *
+ * The result never changes, so it may be read from several threads.
+ *
+ * Returns: (transfer full): the sector map, or %NULL with @error set
+ */
+BpSectorMap *
+bp_sector_map_load (BpStore       *store,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  return bp_sector_map_load_with_flags (store, BP_SECTOR_MAP_LOAD_DEFAULT, cancellable, error);
+}
+
+/**
+ * bp_sector_map_load_with_flags:
+ * @store: a #BpStore
+ * @flags: what may be left out or built later
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Like bp_sector_map_load(), for callers that need less than the whole map,
+ * such as `brandpunt-tool render-map`, which draws a single level of detail
+ * once. With %BP_SECTOR_MAP_LOAD_LAZY_LODS the coarse levels of detail are
+ * simplified when first asked for, and are the same as those built eagerly;
+ * with %BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS a municipality's label point may
+ * be its bounding box's corner (its bounds are still right).
+ *
+ * Unless @flags has %BP_SECTOR_MAP_LOAD_NO_CACHE, the built map is kept in
+ * the store and read back from there, the same, by later loads, until the
+ * areas change. A store that cannot be written just now (read-only, or
+ * another connection is writing) is read as usual and keeps no cache.
+ *
+ * Returns: (transfer full): the sector map, or %NULL with @error set
+ */
+BpSectorMap *
+bp_sector_map_load_with_flags (BpStore               *store,
+                               BpSectorMapLoadFlags   flags,
+                               GCancellable          *cancellable,
+                               GError               **error)
+{
+  g_autoptr(BpSectorMap) self = NULL;
+  gboolean use_cache = !(flags & BP_SECTOR_MAP_LOAD_NO_CACHE);
+  gboolean in_snapshot = FALSE;
+  gboolean written = FALSE;
+  gint64 started = g_get_monotonic_time ();
+
+  g_return_val_if_fail (BP_IS_STORE (store), NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+
+  /* One read transaction for the whole load, so that the outlines, the
+   * areas and the cache are read as of one moment, and so that writing the
+   * cache fails rather than keep a map of outlines that another connection
+   * has replaced meanwhile. A caller's own transaction is left alone. */
+  if (sqlite3_get_autocommit (_bp_store_get_db (store)))
+    {
+      if (!_bp_store_exec (store, "BEGIN", error))
+        return NULL;
+      in_snapshot = TRUE;
+    }
+
+  if (use_cache && (self = read_cache (store)))
+    {
+      g_debug ("read from the cache: %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
+
+      /* written by a load that left them out, such as render-map's */
+      if (!(flags & BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS) && !self->has_label_points &&
+          add_label_points (self, store) && in_snapshot)
+        written = write_cache (self, store);
+    }
+  else if ((self = build_map (store, flags, cancellable, error)) && use_cache && in_snapshot)
+    {
+      written = write_cache (self, store);
+      g_debug ("cache %s: %.0f ms", written ? "written" : "not written",
+               (g_get_monotonic_time () - started) / 1000.0);
+    }
+
+  if (written)
+    _bp_store_commit (store, NULL);
+  else if (in_snapshot)
+    _bp_store_rollback (store);
+
+  if (self && !(flags & BP_SECTOR_MAP_LOAD_LAZY_LODS))
+    {
+      build_all_lods (self);
+      g_debug ("levels of detail: %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
+    }
+
+  return g_steal_pointer (&self);
 }
 
 static void
@@ -2486,7 +3162,7 @@ sector_contains (BpSectorMap *self,
                  double       y)
 {
   const Sector *sector = &self->sectors[s];
-  const Lod *full = &self->lods[N_LODS - 1];
+  const Lod *full = get_lod (self, N_LODS - 1);
   const guint *starts = (const guint *)full->ring_starts->data;
   const double *points = (const double *)full->ring_points->data;
   gboolean inside = FALSE;
@@ -2600,6 +3276,85 @@ bp_sector_map_query_sectors (BpSectorMap       *self,
       }
 
   return sectors->len;
+}
+
+/**
+ * bp_sector_map_list_area_sectors:
+ * @self: a #BpSectorMap
+ * @level: the level of the area
+ * @code: the code of the area, such as "44021" or "elz7"
+ * @sectors: (element-type guint): an array that receives the indices of
+ *   the sectors inside the area, after its old contents are removed, in
+ *   increasing order
+ *
+ * Finds the statistical sectors of an area by the hierarchy of the areas:
+ * a sector lies in its municipality and in the care zone, province and
+ * region above that.
+ *
+ * Returns: %TRUE when the area is known
+ */
+gboolean
+bp_sector_map_list_area_sectors (BpSectorMap *self,
+                                 BpAreaLevel  level,
+                                 const char  *code,
+                                 GArray      *sectors)
+{
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GHashTable) inside = NULL;
+  const AreaNode *area = NULL;
+
+  g_return_val_if_fail (BP_IS_SECTOR_MAP (self), FALSE);
+  g_return_val_if_fail ((guint)level < BP_AREA_N_LEVELS, FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+  g_return_val_if_fail (sectors != NULL, FALSE);
+
+  g_array_set_size (sectors, 0);
+
+  if (level == BP_AREA_LEVEL_SECTOR)
+    {
+      int s = bp_sector_map_lookup_sector_code (self, code);
+
+      if (s < 0)
+        return FALSE;
+      g_array_append_val (sectors, s);
+      return TRUE;
+    }
+
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < self->n_areas; i++)
+    {
+      g_hash_table_insert (by_id, &self->areas[i].id, &self->areas[i]);
+      if (!area && self->areas[i].level == level && strcmp (self->areas[i].code, code) == 0)
+        area = &self->areas[i];
+    }
+  if (!area)
+    return FALSE;
+
+  /* the municipalities that have the area among their ancestors; a few
+   * steps at most, even if the hierarchy loops */
+  inside = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < self->n_areas; i++)
+    {
+      const AreaNode *node = &self->areas[i];
+
+      if (node->level != BP_AREA_LEVEL_MUNICIPALITY)
+        continue;
+      for (guint step = 0; node && step < BP_AREA_N_LEVELS; step++)
+        {
+          if (node == area)
+            {
+              g_hash_table_add (inside, (gpointer)&self->areas[i].id);
+              break;
+            }
+          node = g_hash_table_lookup (by_id, &node->parent_id);
+        }
+    }
+
+  for (guint s = 0; s < self->n_sectors; s++)
+    if (g_hash_table_contains (inside, &self->sectors[s].municipality_id))
+      g_array_append_val (sectors, s);
+
+  return TRUE;
 }
 
 /**
@@ -2755,7 +3510,7 @@ bp_sector_map_get_area_bounds (BpSectorMap *self,
                                const char  *code,
                                BpBounds    *bounds)
 {
-  BpBounds *found;
+  const AreaBounds *found;
 
   g_return_val_if_fail (BP_IS_SECTOR_MAP (self), FALSE);
   g_return_val_if_fail ((guint)level < BP_AREA_N_LEVELS, FALSE);
@@ -2765,7 +3520,7 @@ bp_sector_map_get_area_bounds (BpSectorMap *self,
   if (!(found = g_hash_table_lookup (self->area_bounds[level], code)))
     return FALSE;
 
-  *bounds = *found;
+  *bounds = found->bounds;
   return TRUE;
 }
 

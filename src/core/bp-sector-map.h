@@ -39,6 +39,7 @@ typedef enum
   BP_SECTOR_MAP_LOAD_DEFAULT          = 0,
   BP_SECTOR_MAP_LOAD_LAZY_LODS        = 1 << 0,
   BP_SECTOR_MAP_LOAD_NO_LABEL_POINTS  = 1 << 1,
+  BP_SECTOR_MAP_LOAD_NO_CACHE         = 1 << 2,
 } BpSectorMapLoadFlags;
 
 #define BP_TYPE_SECTOR_MAP (bp_sector_map_get_type ())
@@ -99,6 +100,10 @@ int           bp_sector_map_hit_test                    (BpSectorMap        *sel
                                                          double              y);
 guint         bp_sector_map_query_sectors               (BpSectorMap        *self,
                                                          const BpWorldRect  *rect,
+                                                         GArray             *sectors);
+gboolean      bp_sector_map_list_area_sectors           (BpSectorMap        *self,
+                                                         BpAreaLevel         level,
+                                                         const char         *code,
                                                          GArray             *sectors);
 
 /* Municipalities (for labels) */

@@ -132,6 +132,22 @@ static const char * const migrations[] = {
    * the sector and age band. */
   "CREATE INDEX case_count_day_cover ON case_count (day, n_cases, is_suppressed);"
   "DROP INDEX case_count_day;",
+
+  /* 5: the sector map as BpSectorMap builds it from the outlines, which
+   * takes longer than reading it back. A change to what it is built from
+   * drops it; area_bbox is written with area, and an R*Tree table cannot
+   * have triggers. */
+  "CREATE TABLE sector_map_cache ("
+  "  format INTEGER PRIMARY KEY,"
+  "  data   BLOB NOT NULL"
+  ");"
+  "CREATE TRIGGER area_insert_drops_sector_map AFTER INSERT ON area"
+  "  BEGIN DELETE FROM sector_map_cache; END;"
+  "CREATE TRIGGER area_update_drops_sector_map"
+  "  AFTER UPDATE OF id, level, code, parent_id, name_nl, geometry_source, geometry ON area"
+  "  BEGIN DELETE FROM sector_map_cache; END;"
+  "CREATE TRIGGER area_delete_drops_sector_map AFTER DELETE ON area"
+  "  BEGIN DELETE FROM sector_map_cache; END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BP_STORE_SCHEMA_VERSION);

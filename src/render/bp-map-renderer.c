@@ -46,6 +46,7 @@ struct _BpMapRenderer
   gboolean        show_labels;
   double          fill_opacity;
   int             selected_sector;
+  GArray         *legend_sectors;  /* guint, or NULL for every sector */
 
   /* per sector class, recomputed when values or breaks change */
   gint8          *classes;
@@ -63,6 +64,7 @@ enum {
   PROP_SHOW_LABELS,
   PROP_FILL_OPACITY,
   PROP_SELECTED_SECTOR,
+  PROP_LEGEND_SECTORS,
   N_PROPS
 };
 
@@ -786,6 +788,27 @@ dup_period (BpSectorValues *values)
   return g_strdup_printf (_("%s – %s"), first, last);
 }
 
+/* The counts bp_class_breaks_count() gives, of the legend's sectors only. */
+static void
+count_legend_sectors (BpMapRenderer *self,
+                      guint          n_classes,
+                      guint         *counts)
+{
+  ensure_classes (self);
+
+  for (guint k = 0; k < self->legend_sectors->len; k++)
+    {
+      int c = self->classes[g_array_index (self->legend_sectors, guint, k)];
+
+      if (c == BP_CLASS_NO_DATA)
+        counts[n_classes]++;
+      else if (c == BP_CLASS_SUPPRESSED)
+        counts[n_classes + 1]++;
+      else
+        counts[c]++;
+    }
+}
+
 /**
  * bp_map_renderer_draw_legend:
  * @self: a #BpMapRenderer
@@ -795,8 +818,9 @@ dup_period (BpSectorValues *values)
  * @width: the width of the legend
  *
  * Draws the legend: the metric, its period and age band, one row per class
- * with its colour and number of sectors, and the rows for suppressed
- * sectors ("<5") and sectors with no data.
+ * with its colour and number of sectors (of #BpMapRenderer:legend-sectors
+ * when set), and the rows for suppressed sectors ("<5") and sectors with
+ * no data.
  *
  * Returns: the height of the legend
  */
@@ -822,7 +846,9 @@ bp_map_renderer_draw_legend (BpMapRenderer *self,
 
   n_classes = bp_class_breaks_get_n_classes (self->breaks);
   counts = g_new0 (guint, n_classes + 2);
-  if (self->values)
+  if (self->values && self->legend_sectors)
+    count_legend_sectors (self, n_classes, counts);
+  else if (self->values)
     bp_class_breaks_count (self->breaks, self->values, counts);
 
   cairo_save (cr);
@@ -1358,6 +1384,7 @@ bp_map_renderer_finalize (GObject *object)
   BpMapRenderer *self = (BpMapRenderer *)object;
 
   g_clear_pointer (&self->classes, g_free);
+  g_clear_pointer (&self->legend_sectors, g_array_unref);
   g_clear_pointer (&self->sectors, g_array_unref);
   g_clear_pointer (&self->arcs, g_array_unref);
 
@@ -1413,6 +1440,10 @@ bp_map_renderer_get_property (GObject    *object,
       g_value_set_int (value, self->selected_sector);
       break;
 
+    case PROP_LEGEND_SECTORS:
+      g_value_set_boxed (value, self->legend_sectors);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1456,6 +1487,10 @@ bp_map_renderer_set_property (GObject      *object,
       bp_map_renderer_set_selected_sector (self, g_value_get_int (value));
       break;
 
+    case PROP_LEGEND_SECTORS:
+      bp_map_renderer_set_legend_sectors (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1493,6 +1528,15 @@ bp_map_renderer_class_init (BpMapRendererClass *klass)
   properties[PROP_SELECTED_SECTOR] =
     g_param_spec_int ("selected-sector", NULL, NULL, -1, G_MAXINT, -1,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * BpMapRenderer:legend-sectors: (type GArray(guint))
+   *
+   * The sectors the legend counts, such as those of the area a report
+   * shows, or %NULL for every sector with a value.
+   */
+  properties[PROP_LEGEND_SECTORS] =
+    g_param_spec_boxed ("legend-sectors", NULL, NULL, G_TYPE_ARRAY,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1738,6 +1782,52 @@ bp_map_renderer_get_selected_sector (BpMapRenderer *self)
   g_return_val_if_fail (BP_IS_MAP_RENDERER (self), -1);
 
   return self->selected_sector;
+}
+
+/**
+ * bp_map_renderer_set_legend_sectors:
+ * @self: a #BpMapRenderer
+ * @sectors: (nullable) (element-type guint): the indices of the sectors the
+ *   legend counts, or %NULL for every sector with a value; copied
+ *
+ * Makes the legend count only the sectors of the area a report is about:
+ * sectors of the neighbours that show at its edges are not counted.
+ */
+void
+bp_map_renderer_set_legend_sectors (BpMapRenderer *self,
+                                    GArray        *sectors)
+{
+  guint n_sectors;
+
+  g_return_if_fail (BP_IS_MAP_RENDERER (self));
+  g_return_if_fail (!sectors || g_array_get_element_size (sectors) == sizeof (guint));
+
+  n_sectors = bp_sector_map_get_n_sectors (self->map);
+  for (guint k = 0; sectors && k < sectors->len; k++)
+    g_return_if_fail (g_array_index (sectors, guint, k) < n_sectors);
+
+  if (!sectors && !self->legend_sectors)
+    return;
+
+  g_clear_pointer (&self->legend_sectors, g_array_unref);
+  if (sectors)
+    self->legend_sectors = g_array_copy (sectors);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEGEND_SECTORS]);
+}
+
+/**
+ * bp_map_renderer_get_legend_sectors:
+ * @self: a #BpMapRenderer
+ *
+ * Returns: (transfer none) (nullable) (element-type guint): the sectors the
+ *   legend counts, or %NULL for every sector with a value
+ */
+GArray *
+bp_map_renderer_get_legend_sectors (BpMapRenderer *self)
+{
+  g_return_val_if_fail (BP_IS_MAP_RENDERER (self), NULL);
+
+  return self->legend_sectors;
 }
 
 /**

@@ -83,6 +83,9 @@ double          bp_map_renderer_get_fill_opacity    (BpMapRenderer      *self);
 void            bp_map_renderer_set_selected_sector (BpMapRenderer      *self,
                                                      int                 sector);
 int             bp_map_renderer_get_selected_sector (BpMapRenderer      *self);
+void            bp_map_renderer_set_legend_sectors  (BpMapRenderer      *self,
+                                                     GArray             *sectors);
+GArray         *bp_map_renderer_get_legend_sectors  (BpMapRenderer      *self);
 int             bp_map_renderer_get_sector_class    (BpMapRenderer      *self,
                                                      guint               sector);
 
