@@ -17,15 +17,6 @@
 #include "bp-store-counts.h"
 #include "bp-tool.h"
 
-/* Levels an --area code may name, most specific first. */
-static const BpAreaLevel area_levels[] = {
-  BP_AREA_LEVEL_MUNICIPALITY,
-  BP_AREA_LEVEL_CARE_ZONE,
-  BP_AREA_LEVEL_PROVINCE,
-  BP_AREA_LEVEL_REGION,
-  BP_AREA_LEVEL_SECTOR,
-};
-
 /* Tabs and line breaks in a note would break the columns. */
 static char *
 dup_single_line (const char *text)
@@ -171,8 +162,7 @@ bp_tool_alerts (int    argc,
 
   if (area_code)
     {
-      for (guint i = 0; i < G_N_ELEMENTS (area_levels) && !area; i++)
-        area = bp_store_dup_area (store, area_levels[i], area_code, NULL);
+      area = bp_tool_find_area (store, area_code, TRUE);
 
       if (!area)
         {

@@ -25,14 +25,6 @@
 #include "bp-store-counts.h"
 #include "bp-tool.h"
 
-/* Levels an --area code may name, most specific first. */
-static const BpAreaLevel area_levels[] = {
-  BP_AREA_LEVEL_MUNICIPALITY,
-  BP_AREA_LEVEL_CARE_ZONE,
-  BP_AREA_LEVEL_PROVINCE,
-  BP_AREA_LEVEL_REGION,
-};
-
 #ifdef __GLIBC__
 #define HEAP_RESERVE  (128 << 20)
 #define HUGE_PAGE     (2 << 20)
@@ -363,8 +355,7 @@ bp_tool_render_map (int    argc,
 
   if (area_code)
     {
-      for (guint i = 0; i < G_N_ELEMENTS (area_levels) && !area; i++)
-        area = bp_store_dup_area (store, area_levels[i], area_code, NULL);
+      area = bp_tool_find_area (store, area_code, FALSE);
 
       if (!area)
         {

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "bp-area.h"
 #include "bp-store.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,9 @@ int      bp_tool_render_map    (int          argc,
                                 char       **argv);
 
 BpStore *bp_tool_open_store    (const char  *path);
+BpArea  *bp_tool_find_area     (BpStore     *store,
+                                const char  *code,
+                                gboolean     with_sectors);
 void     bp_tool_print_error   (const char  *command,
                                 GError      *error);
 

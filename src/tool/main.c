@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "bp-store-areas.h"
 #include "bp-tool.h"
 
 static const struct {
@@ -57,6 +58,38 @@ bp_tool_open_store (const char *path)
     }
 
   return g_steal_pointer (&store);
+}
+
+/**
+ * bp_tool_find_area:
+ * @store: the store
+ * @code: what --area said
+ * @with_sectors: whether a statistical sector may be meant too
+ *
+ * Looks up an area by its code at every level where it may be, most
+ * specific first: codes are unique within a level only.
+ *
+ * Returns: (transfer full) (nullable): the area
+ */
+BpArea *
+bp_tool_find_area (BpStore    *store,
+                   const char *code,
+                   gboolean    with_sectors)
+{
+  static const BpAreaLevel levels[] = {
+    BP_AREA_LEVEL_MUNICIPALITY,
+    BP_AREA_LEVEL_CARE_ZONE,
+    BP_AREA_LEVEL_PROVINCE,
+    BP_AREA_LEVEL_REGION,
+    BP_AREA_LEVEL_SECTOR,
+  };
+  BpArea *area = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (levels) && !area; i++)
+    if (with_sectors || levels[i] != BP_AREA_LEVEL_SECTOR)
+      area = bp_store_dup_area (store, levels[i], code, NULL);
+
+  return area;
 }
 
 static void
