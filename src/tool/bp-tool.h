@@ -28,6 +28,8 @@ int      bp_tool_indicators    (int          argc,
                                 char       **argv);
 int      bp_tool_render_map    (int          argc,
                                 char       **argv);
+int      bp_tool_report        (int          argc,
+                                char       **argv);
 
 BpStore *bp_tool_open_store    (const char  *path);
 BpArea  *bp_tool_find_area     (BpStore     *store,

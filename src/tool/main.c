@@ -23,6 +23,7 @@ static const struct {
   { "demo", bp_tool_demo, N_("Generate the synthetic demo outbreak in a store") },
   { "import-areas", bp_tool_import_areas, N_("Import reference areas from a GeoJSON file") },
   { "render-map", bp_tool_render_map, N_("Draw the sector map to a PNG or PDF file") },
+  { "report", bp_tool_report, N_("Write the situation report of an area as PDF") },
   { "indicators", bp_tool_indicators, N_("Compute the indicators of every area of a level") },
   { "export-counts", bp_tool_export_counts, N_("Write the daily case counts to a CSV file") },
   { "alerts", bp_tool_alerts, N_("List the alerts of a day, or acknowledge one") },

@@ -395,10 +395,7 @@ search_row_activated_cb (BpMapPage     *self,
   BpAreaLevel level = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "level"));
 
   gtk_popover_popdown (self->search_popover);
-  zoom_to_area (self, level, code);
-
-  if (level == BP_AREA_LEVEL_SECTOR)
-    select_sector (self, bp_sector_map_lookup_sector_code (self->sector_map, code));
+  bp_map_page_show_area (self, level, code);
 }
 
 static void
@@ -998,4 +995,29 @@ BpSectorValues *
 _bp_map_page_get_values (BpMapPage *self)
 {
   return self->values;
+}
+
+/**
+ * bp_map_page_show_area:
+ * @self: a #BpMapPage
+ * @level: the level of the area
+ * @code: its code
+ *
+ * Zooms the map to an area, without changing the scope; a statistical
+ * sector is selected too, and its panel opened.
+ */
+void
+bp_map_page_show_area (BpMapPage   *self,
+                       BpAreaLevel  level,
+                       const char  *code)
+{
+  g_return_if_fail (BP_IS_MAP_PAGE (self));
+  g_return_if_fail (code != NULL);
+
+  if (self->sector_map == NULL)
+    return;
+
+  zoom_to_area (self, level, code);
+  if (level == BP_AREA_LEVEL_SECTOR)
+    select_sector (self, bp_sector_map_lookup_sector_code (self->sector_map, code));
 }

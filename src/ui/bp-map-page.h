@@ -27,5 +27,8 @@ gboolean    bp_map_page_select_at         (BpMapPage  *self,
                                            double      x,
                                            double      y);
 const char *bp_map_page_get_selected_code (BpMapPage  *self);
+void        bp_map_page_show_area         (BpMapPage   *self,
+                                           BpAreaLevel  level,
+                                           const char  *code);
 
 G_END_DECLS

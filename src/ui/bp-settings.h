@@ -18,3 +18,4 @@
 #define BP_SETTINGS_KEY_BASEMAP            "basemap"
 #define BP_SETTINGS_KEY_MBTILES_PATH       "mbtiles-path"
 #define BP_SETTINGS_KEY_SUPPRESS_SMALL     "suppress-small-counts"
+#define BP_SETTINGS_KEY_ALERTS_SEEN_DAY    "alerts-seen-day"

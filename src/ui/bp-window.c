@@ -11,8 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "bp-about-data-window.h"
+#include "bp-dashboard-page.h"
 #include "bp-day.h"
-#include "bp-map-page.h"
+#include "bp-map-page-private.h"
+#include "bp-presentation-window.h"
+#include "bp-situation-report.h"
 #include "bp-scope-chooser.h"
 #include "bp-settings.h"
 #include "bp-store-areas.h"
@@ -42,7 +45,7 @@ struct _BpWindow
   AdwStatusPage        *error_page;
   AdwViewStack         *stack;
   BpMapPage            *map_page;
-  AdwStatusPage        *dashboard_page;
+  BpDashboardPage      *dashboard_page;
   AdwStatusPage        *clusters_page;
   AdwStatusPage        *tasks_page;
 
@@ -105,6 +108,8 @@ set_date (BpWindow    *self,
   update_date_label (self);
   bp_map_page_set_day (self->map_page, bp_day_from_ymd (g_date_get_year (date), g_date_get_month (date),
                                                         g_date_get_day (date)));
+  bp_dashboard_page_set_day (self->dashboard_page, bp_day_from_ymd (g_date_get_year (date), g_date_get_month (date),
+                                                                    g_date_get_day (date)));
 }
 
 static void
@@ -117,6 +122,8 @@ set_scope (BpWindow *self,
   gtk_label_set_label (self->scope_label, area ? bp_area_get_display_name (area) : "");
   if (self->map_page)
     bp_map_page_set_scope (self->map_page, area);
+  if (self->dashboard_page)
+    bp_dashboard_page_set_scope (self->dashboard_page, area);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
 }
 
@@ -184,6 +191,168 @@ show_page_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   bp_window_set_page (BP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Shows an area of the dashboard's ranking on the map. */
+static void
+show_area_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BpWindow *self = BP_WINDOW (widget);
+  const char *level_name, *code;
+  BpAreaLevel level;
+
+  g_variant_get (parameter, "(&s&s)", &level_name, &code);
+  if (!bp_area_level_from_string (level_name, &level))
+    return;
+
+  bp_window_set_page (self, "map");
+  bp_map_page_show_area (self->map_page, level, code);
+}
+
+/* Fullscreen for the projector: the dashboard's figures beside the map. */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BpWindow *self = BP_WINDOW (widget);
+  BpDashboardFigures *figures = bp_dashboard_page_get_figures (self->dashboard_page);
+  BpChoroplethLayer *layer = _bp_map_page_get_layer (self->map_page);
+  BpPresentationWindow *presentation;
+
+  if (figures == NULL || layer == NULL || bp_choropleth_layer_get_renderer (layer) == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_("The figures are still being computed; try again in a moment.")));
+      return;
+    }
+
+  presentation = bp_presentation_window_new (GTK_WINDOW (self), figures, bp_choropleth_layer_get_renderer (layer));
+  gtk_window_present (GTK_WINDOW (presentation));
+}
+
+/* The situation report of the dashboard's figures, with the map as the
+ * Map page shows it; NULL while either is still being computed. */
+static BpSituationReport *
+make_report (BpWindow *self)
+{
+  BpDashboardFigures *figures = bp_dashboard_page_get_figures (self->dashboard_page);
+  BpChoroplethLayer *layer = _bp_map_page_get_layer (self->map_page);
+  BpSituationReport *report;
+
+  if (figures == NULL || layer == NULL || bp_choropleth_layer_get_renderer (layer) == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_("The figures are still being computed; try again in a moment.")));
+      return NULL;
+    }
+
+  report = bp_situation_report_new (figures, bp_choropleth_layer_get_renderer (layer));
+  if (bp_dashboard_page_get_alerts (self->dashboard_page))
+    bp_situation_report_set_alerts (report, bp_dashboard_page_get_alerts (self->dashboard_page));
+  return report;
+}
+
+static void
+save_report_response_cb (GtkNativeDialog *dialog,
+                         int              response,
+                         BpWindow        *self)
+{
+  BpSituationReport *report = g_object_get_data (G_OBJECT (dialog), "bp-report");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      if (path && bp_situation_report_save_pdf (report, path, &error))
+        {
+          g_autofree char *name = g_path_get_basename (path);
+
+          message = g_strdup_printf (_("Saved “%s”"), name);
+        }
+      else
+        message = g_strdup_printf (_("Could not save: %s"), error ? error->message : _("not a local file"));
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+save_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BpWindow *self = BP_WINDOW (widget);
+  g_autoptr(BpSituationReport) report = make_report (self);
+  BpDashboardFigures *figures = bp_dashboard_page_get_figures (self->dashboard_page);
+  GtkFileChooserNative *dialog;
+  g_autofree char *iso = NULL;
+  g_autofree char *name = NULL;
+
+  if (report == NULL)
+    return;
+
+  iso = bp_day_to_iso (bp_dashboard_figures_get_day (figures));
+  /* Translators: the file name offered for a report: area code and date */
+  name = g_strdup_printf (_("situation-report-%s-%s.pdf"),
+                          bp_area_get_code (bp_dashboard_figures_get_area (figures)), iso);
+  dialog = gtk_file_chooser_native_new (_("Save the Situation Report"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "bp-report", g_steal_pointer (&report), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_report_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+print_draw_page_cb (GtkPrintOperation *operation,
+                    GtkPrintContext   *context,
+                    int                page,
+                    BpSituationReport *report)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  double scale = MIN (width / BP_SITUATION_REPORT_PAGE_WIDTH, height / BP_SITUATION_REPORT_PAGE_HEIGHT);
+
+  cairo_scale (cr, scale, scale);
+  bp_situation_report_draw_page (report, cr, page, BP_SITUATION_REPORT_PAGE_WIDTH,
+                                 BP_SITUATION_REPORT_PAGE_HEIGHT);
+}
+
+static void
+print_report_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BpWindow *self = BP_WINDOW (widget);
+  g_autoptr(BpSituationReport) report = make_report (self);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (report == NULL)
+    return;
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_n_pages (operation, bp_situation_report_get_n_pages (report));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, _("Situation Report"));
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (print_draw_page_cb), report, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+    }
 }
 
 static void
@@ -315,26 +484,10 @@ set_page_description (AdwStatusPage *page,
 static void
 describe_pages (BpWindow *self)
 {
-  g_autofree char *dashboard_text = NULL;
   g_autofree char *clusters_text = NULL;
   g_autofree char *tasks_text = NULL;
   guint n_clusters = bp_store_count_documents_by_type (self->store, "cluster");
   guint n_tasks = bp_store_count_documents_by_type (self->store, "task");
-  int first_day, last_day;
-
-  if (bp_store_get_count_range (self->store, &first_day, &last_day, NULL))
-    {
-      g_autofree char *first = bp_day_to_iso (first_day);
-      g_autofree char *last = bp_day_to_iso (last_day);
-
-      /* Translators: the first and last day of the counts, as YYYY-MM-DD */
-      dashboard_text = g_strdup_printf (_("The store holds daily counts from %s to %s."), first, last);
-    }
-  else
-    dashboard_text = g_strdup (_("The store holds no counts yet."));
-  set_page_description (self->dashboard_page,
-                        _("Key figures, the epidemic curve, the age distribution and alerts for the chosen area and date will be shown here."),
-                        dashboard_text);
 
   clusters_text = g_strdup_printf (ngettext ("The store holds %'u cluster.",
                                              "The store holds %'u clusters.", n_clusters),
@@ -399,6 +552,7 @@ bp_window_class_init (BpWindowClass *klass)
 
   g_type_ensure (BP_TYPE_SCOPE_CHOOSER);
   g_type_ensure (BP_TYPE_MAP_PAGE);
+  g_type_ensure (BP_TYPE_DASHBOARD_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, BP_RESOURCE_PATH "/ui/bp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BpWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, scope_button);
@@ -425,6 +579,11 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.about-data", NULL, about_data_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-area", "(ss)", show_area_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.save-report", NULL, save_report_action);
+  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.choose-scope", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "map");
@@ -506,6 +665,7 @@ bp_window_set_store (BpWindow *self,
     }
 
   bp_map_page_set_store (self->map_page, store);
+  bp_dashboard_page_set_store (self->dashboard_page, store);
   bp_scope_chooser_set_areas (self->scope_chooser, areas);
   restore_scope (self);
   restore_date (self);
@@ -600,4 +760,10 @@ BpMapPage *
 _bp_window_get_map_page (BpWindow *self)
 {
   return self->map_page;
+}
+
+BpDashboardPage *
+_bp_window_get_dashboard_page (BpWindow *self)
+{
+  return self->dashboard_page;
 }

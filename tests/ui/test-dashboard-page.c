@@ -1,0 +1,212 @@
+/* test-dashboard-page.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Brandpunt Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "bp-day.h"
+#include "bp-presentation-window.h"
+#include "bp-ranking-item.h"
+#include "bp-store-areas.h"
+#include "bp-window-private.h"
+#include "ui-test-util.h"
+
+#define TEST_DEMO_DAYS 60
+
+static BpStore *store;
+
+static void
+wait_for_dashboard (BpDashboardPage *page)
+{
+  /* The counts load and the figures compute in worker threads. */
+  for (guint i = 0; i < 1000 && !bp_dashboard_page_is_ready (page); i++)
+    ui_test_iterate ();
+  g_assert_true (bp_dashboard_page_is_ready (page));
+  ui_test_iterate_until_idle ();
+}
+
+/* The cases of the sectors inside area @code of @level in the days
+ * (@day - @window, @day], by a plain GROUP BY over the stored rows. */
+static gint64
+sql_cases (const char *level,
+           const char *code,
+           int         day,
+           int         window)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (bp_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "WITH RECURSIVE sub (id, level) AS ("
+                                       "  SELECT id, level FROM area WHERE code = ?1 AND level = ?2"
+                                       "  UNION ALL SELECT a.id, a.level FROM area a JOIN sub ON a.parent_id = sub.id)"
+                                       " SELECT total (c.n_cases) FROM case_count c"
+                                       " WHERE c.sector_id IN (SELECT id FROM sub WHERE level = 4)"
+                                       " AND c.day > ?3 AND c.day <= ?4",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, g_str_equal (level, "region") ? 0 : 3);
+  sqlite3_bind_int (stmt, 3, day - window);
+  sqlite3_bind_int (stmt, 4, day);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = (gint64)sqlite3_column_double (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+static void
+assert_cards_match (BpWindow   *window,
+                    const char *level,
+                    const char *code,
+                    int         day)
+{
+  static const int windows[] = { 1, 7, 14 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%'" G_GINT64_FORMAT, sql_cases (level, code, day, windows[i]));
+
+      g_assert_true (ui_test_label_shown (GTK_WIDGET (window), text));
+    }
+}
+
+static void
+test_dashboard_scope_and_date (void)
+{
+  BpWindow *window = bp_window_new (NULL);
+  g_autoptr(BpArea) leuven = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  BpDashboardPage *page;
+  BpDashboardFigures *figures;
+  int day;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  bp_window_set_store (window, store);
+  bp_window_set_page (window, "dashboard");
+  page = _bp_window_get_dashboard_page (window);
+  wait_for_dashboard (page);
+
+  /* The whole region at the newest day: the cards say what the rows say. */
+  figures = bp_dashboard_page_get_figures (page);
+  day = bp_dashboard_figures_get_day (figures);
+  g_assert_cmpstr (bp_area_get_code (bp_dashboard_figures_get_area (figures)), ==, "02000");
+  assert_cards_match (window, "region", "02000", day);
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (window), "New cases, 14 days"));
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (window), "Epidemic Curve"));
+  g_assert_cmpuint (bp_dashboard_figures_get_n_sectors (figures), >, 9000);
+  ui_test_save_screenshot (GTK_WIDGET (window), "dashboard-region");
+  g_test_message ("dashboard refresh: %.1f ms", bp_dashboard_page_get_last_refresh_time (page) / 1000.0);
+
+  /* Leuven, a week earlier. */
+  leuven = bp_store_dup_area (store, BP_AREA_LEVEL_MUNICIPALITY, "24062", NULL);
+  g_signal_emit_by_name (_bp_window_get_scope_chooser (window), "area-activated", leuven);
+  {
+    g_autofree char *iso = bp_day_to_iso (day - 7);
+
+    g_settings_set_boolean (settings, "follow-latest-date", FALSE);
+    g_settings_set_string (settings, "reference-date", iso);
+  }
+  bp_dashboard_page_set_day (page, day - 7);
+  bp_map_page_set_day (_bp_window_get_map_page (window), day - 7);
+  wait_for_dashboard (page);
+  figures = bp_dashboard_page_get_figures (page);
+  g_assert_cmpstr (bp_area_get_code (bp_dashboard_figures_get_area (figures)), ==, "24062");
+  g_assert_cmpint (bp_dashboard_figures_get_day (figures), ==, day - 7);
+  assert_cards_match (window, "municipality", "24062", day - 7);
+  /* Leuven's ranking lists its sectors, one level down. */
+  g_assert_cmpuint (bp_indicators_get_n_rows (bp_dashboard_figures_get_ranking (figures, FALSE)), ==,
+                    bp_indicators_get_n_rows (bp_dashboard_figures_get_ranking (figures, TRUE)));
+  ui_test_save_screenshot (GTK_WIDGET (window), "dashboard-leuven");
+
+  /* Without medical access, no count of 1 to 4 reaches the page's models. */
+  g_settings_set_boolean (settings, "suppress-small-counts", TRUE);
+  wait_for_dashboard (page);
+  figures = bp_dashboard_page_get_figures (page);
+  g_assert_true (bp_dashboard_figures_get_small_suppressed (figures));
+  {
+    BpIndicators *sectors = bp_dashboard_figures_get_ranking (figures, TRUE);
+    guint n_hidden = 0;
+
+    for (guint i = 0; i < bp_indicators_get_n_rows (sectors); i++)
+      {
+        const BpIndicatorRow *row = bp_indicators_get_row (sectors, i);
+        g_autoptr(BpRankingItem) item = bp_ranking_item_new (BP_AREA_LEVEL_SECTOR, row, TRUE);
+        g_autofree char *text = bp_ranking_item_dup_cases_text (item, FALSE);
+
+        if (row->cases_flags & BP_VALUE_SUPPRESSED)
+          {
+            g_assert_cmpstr (text, ==, "<5");
+            n_hidden++;
+          }
+        else
+          g_assert_false (row->n_cases >= 1 && row->n_cases <= 4);
+      }
+    g_assert_cmpuint (n_hidden, >, 0);
+  }
+  g_assert_true (ui_test_label_containing_shown (GTK_WIDGET (window), "counts under 5 hidden"));
+  ui_test_save_screenshot (GTK_WIDGET (window), "dashboard-leuven-suppressed");
+  g_settings_set_boolean (settings, "suppress-small-counts", FALSE);
+  wait_for_dashboard (page);
+
+  /* Presentation mode: the same figures, full screen, with the data's age. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    BpPresentationWindow *presentation = NULL;
+    g_autofree char *cases_7 = g_strdup_printf ("%'" G_GINT64_FORMAT, sql_cases ("municipality", "24062", day - 7, 7));
+
+    for (guint i = 0; i < 600 && !bp_map_page_is_ready (_bp_window_get_map_page (window)); i++)
+      ui_test_iterate ();
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+    ui_test_iterate_until_idle ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !presentation; i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (BP_IS_PRESENTATION_WINDOW (toplevel))
+          presentation = BP_PRESENTATION_WINDOW (toplevel);
+      }
+    g_assert_nonnull (presentation);
+    g_assert_nonnull (strstr (bp_presentation_window_get_banner (presentation), "Leuven"));
+    g_assert_nonnull (strstr (bp_presentation_window_get_banner (presentation), "days old"));
+    g_assert_true (ui_test_label_shown (GTK_WIDGET (presentation), cases_7));
+    ui_test_save_screenshot (GTK_WIDGET (presentation), "presentation-leuven");
+    gtk_window_destroy (GTK_WINDOW (presentation));
+    ui_test_iterate_until_idle ();
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate_until_idle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  int result;
+
+  dir = ui_test_init (&argc, &argv);
+  store = ui_test_make_demo_store (dir, TEST_DEMO_DAYS);
+
+  g_test_add_func ("/dashboard-page/scope-and-date", test_dashboard_scope_and_date);
+
+  result = g_test_run ();
+
+  g_clear_object (&store);
+  ui_test_remove_tree (dir);
+  return result;
+}
