@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "bp-demo-generator.h"
@@ -186,6 +187,121 @@ test_map_page_suppressed_small_counts (void)
   ui_test_iterate_until_idle ();
 }
 
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* An MBTiles file whose tiles around Flanders are plain magenta PNGs. */
+static char *
+make_magenta_mbtiles (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "magenta.mbtiles", NULL);
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+  cairo_t *cr = cairo_create (surface);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  cairo_set_source_rgb (cr, 1, 0, 1);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE metadata (name TEXT, value TEXT);"
+                                 "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER,"
+                                 "                    tile_row INTEGER, tile_data BLOB);"
+                                 "INSERT INTO metadata VALUES ('name', 'Test basemap'), ('format', 'png'),"
+                                 " ('minzoom', '4'), ('maxzoom', '11'), ('attribution', '© Test tiles');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (?, ?, ?, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  for (int z = 4; z <= 11; z++)
+    {
+      int n = 1 << z;
+      /* lon 1 to 8 and lat 52.5 to 48.5, in tile columns and (XYZ) rows */
+      int x0 = (int)floor ((1.0 + 180.0) / 360.0 * n), x1 = (int)floor ((8.0 + 180.0) / 360.0 * n);
+      int y0 = (int)floor ((1.0 - log (tan (52.5 * G_PI / 180) + 1 / cos (52.5 * G_PI / 180)) / G_PI) / 2 * n);
+      int y1 = (int)floor ((1.0 - log (tan (48.5 * G_PI / 180) + 1 / cos (48.5 * G_PI / 180)) / G_PI) / 2 * n);
+
+      for (int x = x0; x <= x1; x++)
+        for (int y = y0; y <= y1; y++)
+          {
+            sqlite3_bind_int (stmt, 1, z);
+            sqlite3_bind_int (stmt, 2, x);
+            sqlite3_bind_int (stmt, 3, n - 1 - y); /* MBTiles rows count from the south */
+            sqlite3_bind_blob (stmt, 4, png->data, png->len, SQLITE_STATIC);
+            g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+            sqlite3_reset (stmt);
+          }
+    }
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+test_map_page_mbtiles_basemap (void)
+{
+  BpWindow *window = bp_window_new (NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_path_get_dirname (bp_store_get_path (store));
+  g_autofree char *path = make_magenta_mbtiles (dir);
+  BpMapPage *page;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  bp_window_set_store (window, store);
+  page = _bp_window_get_map_page (window);
+  wait_for_map (page);
+  /* Leuven fills the view with sectors, drawn opaque without a basemap
+   * and a little transparent over one. */
+  {
+    g_autoptr(BpArea) leuven = bp_store_dup_area (store, BP_AREA_LEVEL_MUNICIPALITY, "24062", NULL);
+
+    g_signal_emit_by_name (_bp_window_get_scope_chooser (window), "area-activated", leuven);
+    wait_for_map (page);
+  }
+  ui_test_save_screenshot (GTK_WIDGET (window), "map-no-basemap");
+  g_assert_false (ui_test_label_containing_shown (GTK_WIDGET (window), "Test tiles"));
+
+  /* The offline basemap shows under the sectors, with its attribution. */
+  g_settings_set_string (settings, "mbtiles-path", path);
+  g_settings_set_string (settings, "basemap", "mbtiles");
+  /* Tiles are read and decoded in threads: give them a few seconds. */
+  for (gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC; g_get_monotonic_time () < end;)
+    ui_test_iterate ();
+  wait_for_map (page);
+  g_assert_true (ui_test_label_containing_shown (GTK_WIDGET (window), "Test tiles"));
+  ui_test_save_screenshot (GTK_WIDGET (window), "map-mbtiles-basemap");
+  /* The sectors turn translucent over it. */
+  g_assert_cmpfloat (bp_map_renderer_get_fill_opacity (bp_choropleth_layer_get_renderer (_bp_map_page_get_layer (page))),
+                     <, 1.0);
+
+  /* And goes away again: the default works with no basemap at all. */
+  g_settings_set_string (settings, "basemap", "none");
+  for (guint i = 0; i < 100; i++)
+    ui_test_iterate ();
+  wait_for_map (page);
+  g_assert_false (ui_test_label_containing_shown (GTK_WIDGET (window), "Test tiles"));
+  ui_test_save_screenshot (GTK_WIDGET (window), "map-basemap-off");
+  g_assert_cmpfloat (bp_map_renderer_get_fill_opacity (bp_choropleth_layer_get_renderer (_bp_map_page_get_layer (page))),
+                     ==, 1.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate_until_idle ();
+  g_settings_reset (settings, "mbtiles-path");
+}
+
 static void
 test_map_page_preferences_window (void)
 {
@@ -214,6 +330,7 @@ main (int   argc,
 
   g_test_add_func ("/map-page/click-selects-sector", test_map_page_click_selects_sector);
   g_test_add_func ("/map-page/suppressed-small-counts", test_map_page_suppressed_small_counts);
+  g_test_add_func ("/map-page/mbtiles-basemap", test_map_page_mbtiles_basemap);
   g_test_add_func ("/map-page/preferences-window", test_map_page_preferences_window);
 
   result = g_test_run ();
