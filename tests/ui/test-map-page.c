@@ -249,6 +249,31 @@ make_magenta_mbtiles (const char *dir)
   return g_steal_pointer (&path);
 }
 
+/* The mean of one colour channel (0 blue, 1 green, 2 red) over a saved
+ * screenshot. */
+static double
+mean_channel (const char *name,
+              guint       channel)
+{
+  g_autofree char *file_name = g_strdup_printf ("screenshot-%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+  g_autofree guchar *data = NULL;
+  gsize n_pixels;
+  double sum = 0;
+
+  g_assert_no_error (error);
+  n_pixels = (gsize)gdk_texture_get_width (texture) * gdk_texture_get_height (texture);
+  data = g_malloc (n_pixels * 4);
+  /* GDK_MEMORY_DEFAULT is B, G, R, A */
+  gdk_texture_download (texture, data, (gsize)gdk_texture_get_width (texture) * 4);
+  for (gsize i = 0; i < n_pixels; i++)
+    sum += data[i * 4 + channel];
+
+  return sum / n_pixels;
+}
+
 static void
 test_map_page_mbtiles_basemap (void)
 {
@@ -257,6 +282,7 @@ test_map_page_mbtiles_basemap (void)
   g_autofree char *dir = g_path_get_dirname (bp_store_get_path (store));
   g_autofree char *path = make_magenta_mbtiles (dir);
   BpMapPage *page;
+  double blue, green;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -283,9 +309,16 @@ test_map_page_mbtiles_basemap (void)
   wait_for_map (page);
   g_assert_true (ui_test_label_containing_shown (GTK_WIDGET (window), "Test tiles"));
   ui_test_save_screenshot (GTK_WIDGET (window), "map-mbtiles-basemap");
-  /* The sectors turn translucent over it. */
+  /* The sectors turn translucent over it, and magenta shows through: more
+   * blue, less green. Leuven is viewed beyond the file's deepest zoom
+   * level, so the tiles shown are enlarged parts of zoom 11 tiles. */
   g_assert_cmpfloat (bp_map_renderer_get_fill_opacity (bp_choropleth_layer_get_renderer (_bp_map_page_get_layer (page))),
                      <, 1.0);
+  blue = mean_channel ("map-mbtiles-basemap", 0) - mean_channel ("map-no-basemap", 0);
+  green = mean_channel ("map-mbtiles-basemap", 1) - mean_channel ("map-no-basemap", 1);
+  g_test_message ("basemap: mean blue %+.1f, mean green %+.1f", blue, green);
+  g_assert_cmpfloat (blue, >, 10);
+  g_assert_cmpfloat (green, <, -5);
 
   /* And goes away again: the default works with no basemap at all. */
   g_settings_set_string (settings, "basemap", "none");
