@@ -14,7 +14,7 @@ fi
 
 packages=(
   build-essential pkg-config git meson ninja-build gettext itstool
-  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libshumate-dev
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libepoxy-dev libadwaita-1-dev libshumate-dev
   libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libproj-dev proj-data libsodium-dev
   desktop-file-utils appstream gsettings-desktop-schemas adwaita-icon-theme librsvg2-common
   fonts-cantarell fonts-dejavu-core sqlite3
