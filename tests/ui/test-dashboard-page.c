@@ -188,6 +188,26 @@ test_dashboard_scope_and_date (void)
     ui_test_iterate_until_idle ();
   }
 
+  /* A row of the ranking shows its area on the map: the sector with the
+   * highest incidence, as the table sorts it first. */
+  {
+    BpIndicators *sectors = bp_dashboard_figures_get_ranking (bp_dashboard_page_get_figures (page), TRUE);
+    const BpIndicatorRow *top = NULL;
+
+    for (guint i = 0; i < bp_indicators_get_n_rows (sectors); i++)
+      {
+        const BpIndicatorRow *row = bp_indicators_get_row (sectors, i);
+
+        if (row->incidence_flags == 0 && (top == NULL || row->incidence_per_100k > top->incidence_per_100k))
+          top = row;
+      }
+    g_assert_nonnull (top);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.show-area", "(ss)", "sector", top->code));
+    ui_test_iterate_until_idle ();
+    g_assert_cmpstr (bp_window_get_page (window), ==, "map");
+    g_assert_cmpstr (bp_map_page_get_selected_code (_bp_window_get_map_page (window)), ==, top->code);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate_until_idle ();
 }
