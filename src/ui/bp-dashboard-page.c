@@ -432,14 +432,33 @@ update_ranking (BpDashboardPage *self)
   BpIndicators *indicators = bp_dashboard_figures_get_ranking (self->figures, sectors);
   const BpIndicatorQuery *query = bp_indicators_get_query (indicators);
   gboolean suppress = bp_dashboard_figures_get_small_suppressed (self->figures);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_rows = bp_indicators_get_n_rows (indicators);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->ranking_items));
   BpArea *area = bp_dashboard_figures_get_area (self->figures);
   g_autofree char *title = NULL;
 
-  for (guint i = 0; i < bp_indicators_get_n_rows (indicators); i++)
-    g_ptr_array_add (items, bp_ranking_item_new (query->level, bp_indicators_get_row (indicators, i), suppress));
-  g_list_store_splice (self->ranking_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->ranking_items)),
-                       items->pdata, items->len);
+  /* Reuse the items there are, so that the table keeps its row widgets;
+   * add or drop only the difference. */
+  for (guint i = 0; i < MIN (n_rows, n_items); i++)
+    {
+      g_autoptr(BpRankingItem) item = g_list_model_get_item (G_LIST_MODEL (self->ranking_items), i);
+
+      bp_ranking_item_update (item, query->level, bp_indicators_get_row (indicators, i), suppress);
+    }
+  /* The sort keys changed with the figures: sort again before anything is
+   * added, which is compared with them. */
+  if (MIN (n_rows, n_items) > 0)
+    gtk_sorter_changed (gtk_column_view_get_sorter (self->ranking_view), GTK_SORTER_CHANGE_DIFFERENT);
+  if (n_rows > n_items)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = n_items; i < n_rows; i++)
+        g_ptr_array_add (items, bp_ranking_item_new (query->level, bp_indicators_get_row (indicators, i), suppress));
+      g_list_store_splice (self->ranking_items, n_items, 0, items->pdata, items->len);
+    }
+  else if (n_rows < n_items)
+    g_list_store_splice (self->ranking_items, n_rows, n_items - n_rows, NULL, 0);
 
   switch (query->level)
     {
@@ -487,13 +506,11 @@ typedef enum
 } RankingColumn;
 
 static void
-bind_label_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+update_cell (GtkListItem *item)
 {
   BpRankingItem *ranking = gtk_list_item_get_item (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  RankingColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "bp-column"));
+  RankingColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "bp-column"));
   g_autofree char *text = NULL;
 
   switch (column)
@@ -525,6 +542,34 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (label, text);
 }
 
+/* An item's figures change in place at each refresh (see
+ * bp_ranking_item_update()): its cells follow. */
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (item), "bp-column", g_object_get_data (G_OBJECT (factory), "bp-column"));
+  update_cell (item);
+  handler = g_signal_connect_object (gtk_list_item_get_item (item), "notify::code", G_CALLBACK (update_cell), item,
+                                     G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (item), "bp-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+unbind_label_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "bp-handler"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (gtk_list_item_get_item (item), handler);
+  g_object_set_data (G_OBJECT (item), "bp-handler", NULL);
+}
+
 static GtkColumnViewColumn *
 add_column (BpDashboardPage *self,
             const char      *title,
@@ -539,6 +584,7 @@ add_column (BpDashboardPage *self,
   g_object_set_data (G_OBJECT (factory), "bp-column", GINT_TO_POINTER (column));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (numeric));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_label_cb), NULL);
   view_column = gtk_column_view_column_new (title, factory);
 
   if (numeric)

@@ -162,6 +162,41 @@ bp_ranking_item_new (BpAreaLevel           level,
   return self;
 }
 
+/**
+ * bp_ranking_item_update:
+ * @self: a #BpRankingItem
+ * @level: the level of the row's area
+ * @row: new figures, already suppressed as they must be shown
+ * @suppress_small: whether small counts are hidden
+ *
+ * Gives the item another area's figures. The dashboard reuses its items
+ * at each refresh: the table then keeps its row widgets and only rebinds
+ * what changed (GTK 4.8's column view makes every row anew for new items).
+ */
+void
+bp_ranking_item_update (BpRankingItem        *self,
+                        BpAreaLevel           level,
+                        const BpIndicatorRow *row,
+                        gboolean              suppress_small)
+{
+  g_return_if_fail (BP_IS_RANKING_ITEM (self));
+
+  self->level = level;
+  g_free (self->code);
+  g_free (self->name);
+  self->row = *row;
+  self->code = g_strdup (row->code);
+  self->name = g_strdup (row->name);
+  self->row.code = self->code;
+  self->row.name = self->name;
+  self->suppress_small = suppress_small;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_CODE; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 BpAreaLevel
 bp_ranking_item_get_level (BpRankingItem *self)
 {

@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (BpRankingItem, bp_ranking_item, BP, RANKING_ITEM, GObject)
 BpRankingItem *bp_ranking_item_new             (BpAreaLevel           level,
                                                 const BpIndicatorRow *row,
                                                 gboolean              suppress_small);
+void           bp_ranking_item_update          (BpRankingItem        *self,
+                                                BpAreaLevel           level,
+                                                const BpIndicatorRow *row,
+                                                gboolean              suppress_small);
 BpAreaLevel    bp_ranking_item_get_level       (BpRankingItem        *self);
 const char    *bp_ranking_item_get_code        (BpRankingItem        *self);
 const char    *bp_ranking_item_get_name        (BpRankingItem        *self);
