@@ -16,6 +16,7 @@
 #include "bp-dashboard-figures.h"
 #include "bp-store-counts.h"
 #include "bp-store-documents.h"
+#include "bp-store-private.h"
 
 /* Days a nursing home's signal counts for the key figure. */
 #define SIGNAL_WINDOW_DAYS 14
@@ -205,6 +206,52 @@ compute_ages (BpDashboardFigures  *self,
   return TRUE;
 }
 
+/* The nursing homes of the scope that reported a signal in the window.
+ * A handful of homes have signals: find them first and place them through
+ * the cube, rather than list the thousands of sectors of a region in SQL. */
+static gboolean
+count_signalling_homes (BpDashboardFigures  *self,
+                        BpStore             *store,
+                        BpCountCube         *cube,
+                        BpAreaLevel          scope_level,
+                        guint                scope_position,
+                        GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _bp_store_prepare (store,
+                                  "SELECT h.sector_id FROM nursing_home h"
+                                  " WHERE EXISTS (SELECT 1 FROM nursing_home_signal s"
+                                  "               WHERE s.nursing_home_id = h.id"
+                                  "                 AND s.day > ?1 - ?2 AND s.day <= ?1"
+                                  "                 AND s.n_residents + s.n_staff > 0)",
+                                  error)))
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, self->day);
+  sqlite3_bind_int (stmt, 2, SIGNAL_WINDOW_DAYS);
+  self->n_signalling_homes = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BpAreaLevel level;
+      guint position;
+
+      if (bp_count_cube_find_area (cube, sqlite3_column_int64 (stmt, 0), &level, &position) &&
+          level == BP_AREA_LEVEL_SECTOR &&
+          bp_count_cube_get_area_ancestor (cube, level, position, scope_level) == scope_position)
+        self->n_signalling_homes++;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _bp_store_set_sqlite_error (store, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 compute_store_figures (BpDashboardFigures  *self,
                        BpStore             *store,
@@ -217,8 +264,7 @@ compute_store_figures (BpDashboardFigures  *self,
   g_autoptr(BpAlertRules) rules = NULL;
   g_autoptr(GError) rules_error = NULL;
 
-  if (!bp_store_count_nursing_homes_with_signals (store, bp_area_get_id (self->area), self->day,
-                                                  SIGNAL_WINDOW_DAYS, &self->n_signalling_homes, error))
+  if (!count_signalling_homes (self, store, cube, scope_level, scope_position, error))
     return FALSE;
 
   if (!(clusters = bp_store_list_documents_by_type (store, "cluster", error)))

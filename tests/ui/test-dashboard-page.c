@@ -17,6 +17,7 @@
 #include "bp-presentation-window.h"
 #include "bp-ranking-item.h"
 #include "bp-store-areas.h"
+#include "bp-store-counts.h"
 #include "bp-window-private.h"
 #include "ui-test-util.h"
 
@@ -83,6 +84,22 @@ assert_cards_match (BpWindow   *window,
     }
 }
 
+/* The nursing homes with signals, as the store counts them in SQL. */
+static void
+assert_homes_match (BpDashboardFigures *figures)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_homes = 0;
+  int window_days;
+  guint n_shown = bp_dashboard_figures_get_n_signalling_homes (figures, &window_days);
+
+  g_assert_true (bp_store_count_nursing_homes_with_signals (store, bp_area_get_id (bp_dashboard_figures_get_area (figures)),
+                                                            bp_dashboard_figures_get_day (figures), window_days,
+                                                            &n_homes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_shown, ==, n_homes);
+}
+
 static void
 test_dashboard_scope_and_date (void)
 {
@@ -105,6 +122,8 @@ test_dashboard_scope_and_date (void)
   day = bp_dashboard_figures_get_day (figures);
   g_assert_cmpstr (bp_area_get_code (bp_dashboard_figures_get_area (figures)), ==, "02000");
   assert_cards_match (window, "region", "02000", day);
+  assert_homes_match (figures);
+  g_assert_cmpuint (bp_dashboard_figures_get_n_signalling_homes (figures, NULL), >, 0);
   g_assert_true (ui_test_label_shown (GTK_WIDGET (window), "New cases, 14 days"));
   g_assert_true (ui_test_label_shown (GTK_WIDGET (window), "Epidemic Curve"));
   g_assert_cmpuint (bp_dashboard_figures_get_n_sectors (figures), >, 9000);
@@ -127,6 +146,7 @@ test_dashboard_scope_and_date (void)
   g_assert_cmpstr (bp_area_get_code (bp_dashboard_figures_get_area (figures)), ==, "24062");
   g_assert_cmpint (bp_dashboard_figures_get_day (figures), ==, day - 7);
   assert_cards_match (window, "municipality", "24062", day - 7);
+  assert_homes_match (figures);
   /* Leuven's ranking lists its sectors, one level down. */
   g_assert_cmpuint (bp_indicators_get_n_rows (bp_dashboard_figures_get_ranking (figures, FALSE)), ==,
                     bp_indicators_get_n_rows (bp_dashboard_figures_get_ranking (figures, TRUE)));
