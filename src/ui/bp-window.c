@@ -193,7 +193,34 @@ show_page_action (GtkWidget  *widget,
   bp_window_set_page (BP_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-/* Shows an area of the dashboard's ranking on the map. */
+typedef struct
+{
+  BpWindow    *window;
+  BpAreaLevel  level;
+  char        *code;
+} ShowArea;
+
+static void
+show_area_free (gpointer data)
+{
+  ShowArea *show = data;
+
+  g_object_unref (show->window);
+  g_free (show->code);
+  g_free (show);
+}
+
+static gboolean
+show_area_idle_cb (gpointer data)
+{
+  ShowArea *show = data;
+
+  bp_map_page_show_area (show->window->map_page, show->level, show->code);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows an area of the dashboard's ranking on the map. The Map page was
+ * hidden until now: zoom and open its panel once it has been laid out. */
 static void
 show_area_action (GtkWidget  *widget,
                   const char *action_name,
@@ -201,6 +228,7 @@ show_area_action (GtkWidget  *widget,
 {
   BpWindow *self = BP_WINDOW (widget);
   const char *level_name, *code;
+  ShowArea *show;
   BpAreaLevel level;
 
   g_variant_get (parameter, "(&s&s)", &level_name, &code);
@@ -208,7 +236,11 @@ show_area_action (GtkWidget  *widget,
     return;
 
   bp_window_set_page (self, "map");
-  bp_map_page_show_area (self->map_page, level, code);
+  show = g_new0 (ShowArea, 1);
+  show->window = g_object_ref (self);
+  show->level = level;
+  show->code = g_strdup (code);
+  g_idle_add_full (GTK_PRIORITY_RESIZE + 10, show_area_idle_cb, show, show_area_free);
 }
 
 /* Fullscreen for the projector: the dashboard's figures beside the map. */
