@@ -176,7 +176,20 @@ bp_presentation_window_new (GtkWindow          *parent,
 
   self = g_object_new (BP_TYPE_PRESENTATION_WINDOW, "transient-for", parent, NULL);
   self->figures = g_object_ref (figures);
-  self->renderer = g_object_ref (renderer);
+
+  /* A renderer of its own, with the map's values and classes, whose legend
+   * counts the sectors of the scope only. */
+  {
+    BpArea *scope = bp_dashboard_figures_get_area (figures);
+    BpSectorMap *map = bp_map_renderer_get_map (renderer);
+    g_autoptr(GArray) sectors = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    self->renderer = bp_map_renderer_new (map);
+    bp_map_renderer_set_values (self->renderer, bp_map_renderer_get_values (renderer));
+    bp_map_renderer_set_breaks (self->renderer, bp_map_renderer_get_breaks (renderer));
+    if (bp_sector_map_list_area_sectors (map, bp_area_get_level (scope), bp_area_get_code (scope), sectors))
+      bp_map_renderer_set_legend_sectors (self->renderer, sectors);
+  }
 
   date = bp_ui_format_date (bp_dashboard_figures_get_day (figures));
   title = g_strdup_printf ("%s — %s", bp_area_get_display_name (bp_dashboard_figures_get_area (figures)), date);
@@ -206,4 +219,18 @@ bp_presentation_window_get_banner (BpPresentationWindow *self)
   g_return_val_if_fail (BP_IS_PRESENTATION_WINDOW (self), NULL);
 
   return self->banner_text;
+}
+
+/**
+ * bp_presentation_window_get_renderer:
+ * @self: a #BpPresentationWindow
+ *
+ * Returns: (transfer none): the renderer of the window's map
+ */
+BpMapRenderer *
+bp_presentation_window_get_renderer (BpPresentationWindow *self)
+{
+  g_return_val_if_fail (BP_IS_PRESENTATION_WINDOW (self), NULL);
+
+  return self->renderer;
 }

@@ -20,5 +20,6 @@ BpPresentationWindow *bp_presentation_window_new          (GtkWindow          *p
                                                            BpDashboardFigures *figures,
                                                            BpMapRenderer      *renderer);
 const char           *bp_presentation_window_get_banner   (BpPresentationWindow *self);
+BpMapRenderer        *bp_presentation_window_get_renderer (BpPresentationWindow *self);
 
 G_END_DECLS

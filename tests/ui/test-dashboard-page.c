@@ -260,6 +260,16 @@ test_dashboard_scope_and_date (void)
     g_assert_nonnull (strstr (bp_presentation_window_get_banner (presentation), "Leuven"));
     g_assert_nonnull (strstr (bp_presentation_window_get_banner (presentation), "days old"));
     g_assert_true (ui_test_label_shown (GTK_WIDGET (presentation), cases_7));
+    /* Its legend counts Leuven's sectors, not the whole region's. */
+    {
+      BpMapRenderer *renderer = bp_presentation_window_get_renderer (presentation);
+      g_autoptr(GArray) leuven_sectors = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      g_assert_true (bp_sector_map_list_area_sectors (bp_map_renderer_get_map (renderer), BP_AREA_LEVEL_MUNICIPALITY,
+                                                      "24062", leuven_sectors));
+      g_assert_cmpuint (leuven_sectors->len, ==, bp_dashboard_figures_get_n_sectors (bp_dashboard_page_get_figures (page)));
+      g_assert_cmpuint (bp_map_renderer_get_legend_sectors (renderer)->len, ==, leuven_sectors->len);
+    }
     ui_test_save_screenshot (GTK_WIDGET (presentation), "presentation-leuven");
     gtk_window_destroy (GTK_WINDOW (presentation));
     ui_test_iterate_until_idle ();
