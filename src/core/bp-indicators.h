@@ -15,9 +15,6 @@
 
 G_BEGIN_DECLS
 
-/* A count that must not be shown: bp_format_count() writes it as "<5". */
-#define BP_COUNT_SUPPRESSED (-1)
-
 /* The longest window the indicators take, a year. */
 #define BP_INDICATORS_MAX_WINDOW_DAYS 365
 

@@ -51,6 +51,10 @@ typedef enum
  * bp_class_breaks_count() fills n_classes + 2 counts: counts[0 .. n_classes - 1]
  * per class, counts[n_classes] no data, counts[n_classes + 1] suppressed. */
 #define BP_CLASS_NO_DATA    (-1)
+
+/* A count that must not be shown, as it is 1-4: written as "<5". Charts
+ * take any negative count to mean the same. */
+#define BP_COUNT_SUPPRESSED (-1)
 #define BP_CLASS_SUPPRESSED (-2)
 
 /* A colour with components from 0 to 1. */

@@ -457,6 +457,20 @@ bp_chart_format_date (int day)
 }
 
 /**
+ * bp_chart_format_full_date:
+ * @day: a day
+ *
+ * Returns: (transfer full): the date in words, as in “15 November 2026”,
+ *   for headings of pages, reports and the presentation
+ */
+char *
+bp_chart_format_full_date (int day)
+{
+  /* Translators: a date as in "15 November 2026", see g_date_time_format() */
+  return format_day (day, _("%-d %B %Y"));
+}
+
+/**
  * bp_chart_format_long_date:
  * @day: a day
  *

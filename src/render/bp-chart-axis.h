@@ -25,10 +25,6 @@ typedef enum
 /* No day: an unset reference day or highlight. */
 #define BP_CHART_NO_DAY G_MININT
 
-/* A count hidden at the source because it is 1-4: shown as "<5". Any
- * negative count means the same. */
-#define BP_COUNT_SUPPRESSED (-1)
-
 /* How a chart looks. The app passes its style's text colour, so that a
  * chart follows dark mode; files use bp_chart_style_init_print(). Sizes are
  * in the units of the cairo context (logical pixels, or points in a PDF). */
@@ -126,6 +122,7 @@ char            *bp_chart_format_date_tick       (int                 day,
 char            *bp_chart_format_year            (int                 day);
 char            *bp_chart_format_date            (int                 day);
 char            *bp_chart_format_long_date       (int                 day);
+char            *bp_chart_format_full_date       (int                 day);
 char            *bp_chart_format_period          (int                 first_day,
                                                   int                 last_day);
 char            *bp_chart_format_number          (double              value,

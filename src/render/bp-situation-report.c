@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "bp-day.h"
+#include "bp-chart-axis.h"
 #include "bp-figures-charts.h"
 #include "bp-situation-report.h"
 
@@ -189,18 +190,6 @@ format_count (BpDashboardFigures *figures,
   return bp_format_count (n, bp_dashboard_figures_get_small_suppressed (figures));
 }
 
-static char *
-format_date (int day)
-{
-  g_autoptr(GDateTime) date = NULL;
-  int year, month, dom;
-
-  bp_day_to_ymd (day, &year, &month, &dom);
-  date = g_date_time_new_utc (year, month, dom, 0, 0, 0);
-  /* Translators: a date as in "15 November 2026", see g_date_time_format() */
-  return g_date_time_format (date, _("%-d %B %Y"));
-}
-
 static double
 draw_page_header (BpSituationReport *self,
                   cairo_t           *cr,
@@ -208,7 +197,7 @@ draw_page_header (BpSituationReport *self,
                   const char        *heading)
 {
   BpArea *area = bp_dashboard_figures_get_area (self->figures);
-  g_autofree char *date = format_date (bp_dashboard_figures_get_day (self->figures));
+  g_autofree char *date = bp_chart_format_full_date (bp_dashboard_figures_get_day (self->figures));
   g_autofree char *line = g_strdup_printf ("%s — %s", bp_area_get_display_name (area), date);
   double y = MARGIN;
 
@@ -266,7 +255,7 @@ draw_title_page (BpSituationReport *self,
 {
   BpDashboardFigures *figures = self->figures;
   BpArea *area = bp_dashboard_figures_get_area (figures);
-  g_autofree char *date = format_date (bp_dashboard_figures_get_day (figures));
+  g_autofree char *date = bp_chart_format_full_date (bp_dashboard_figures_get_day (figures));
   g_autofree char *created = g_date_time_format (self->created, "%Y-%m-%d %H:%M");
   g_autofree char *freshness = NULL;
   g_autofree char *made = NULL;
@@ -291,8 +280,8 @@ draw_title_page (BpSituationReport *self,
 
   if (bp_dashboard_figures_get_data_range (figures, &first_day, &last_day))
     {
-      g_autofree char *first = format_date (first_day);
-      g_autofree char *last = format_date (last_day);
+      g_autofree char *first = bp_chart_format_full_date (first_day);
+      g_autofree char *last = bp_chart_format_full_date (last_day);
 
       /* Translators: how fresh the data of the report are */
       freshness = g_strdup_printf (_("Data: daily counts from %s to %s."), first, last);

@@ -105,7 +105,7 @@ update_cards (BpDashboardPage *self)
   BpDashboardFigures *figures = self->figures;
   gboolean suppress = bp_dashboard_figures_get_small_suppressed (figures);
   const char *area_name = bp_area_get_display_name (bp_dashboard_figures_get_area (figures));
-  g_autofree char *date = bp_ui_format_date (self->day);
+  g_autofree char *date = bp_chart_format_full_date (self->day);
   static const int windows[] = { 1, 7, 14 };
   double incidence, change, threshold;
   guint n_above;
@@ -648,7 +648,7 @@ setup_ranking (BpDashboardPage *self)
 static void
 update_header (BpDashboardPage *self)
 {
-  g_autofree char *date = bp_ui_format_date (self->day);
+  g_autofree char *date = bp_chart_format_full_date (self->day);
   g_autofree char *title = g_strdup_printf ("%s — %s", bp_area_get_display_name (self->area), date);
   g_autofree char *freshness = NULL;
 

@@ -191,7 +191,7 @@ bp_presentation_window_new (GtkWindow          *parent,
       bp_map_renderer_set_legend_sectors (self->renderer, sectors);
   }
 
-  date = bp_ui_format_date (bp_dashboard_figures_get_day (figures));
+  date = bp_chart_format_full_date (bp_dashboard_figures_get_day (figures));
   title = g_strdup_printf ("%s — %s", bp_area_get_display_name (bp_dashboard_figures_get_area (figures)), date);
   freshness = bp_ui_format_freshness (figures, &age);
   gtk_label_set_label (self->title_label, title);

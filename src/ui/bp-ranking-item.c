@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "bp-ranking-item.h"
+#include "bp-ui-format.h"
 
 /* One row of the dashboard's ranking table: an area and its 14-day figures.
  * Hidden figures ("<5") sort as their own lowest value, so that the order
@@ -230,9 +231,7 @@ bp_ranking_item_dup_cases_text (BpRankingItem *self,
 
   g_return_val_if_fail (BP_IS_RANKING_ITEM (self), NULL);
 
-  if (flags & BP_VALUE_SUPPRESSED || (self->suppress_small && bp_count_is_small (n)))
-    return g_strdup (_("<5"));
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+  return bp_ui_format_count (flags & BP_VALUE_SUPPRESSED ? BP_COUNT_SUPPRESSED : n, self->suppress_small);
 }
 
 char *

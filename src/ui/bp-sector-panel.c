@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "bp-sector-panel.h"
+#include "bp-ui-format.h"
 #include "bp-store-areas.h"
 #include "bp-store-counts.h"
 #include "bp-store-documents.h"
@@ -67,18 +68,6 @@ add_fact (BpSectorPanel *self,
   gtk_widget_add_css_class (label, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   gtk_list_box_append (self->facts_list, row);
-}
-
-/* A count the values hide (-1, see bp_sector_values_get_counts()), or a
- * small count when small counts are suppressed, is "<5", never a number. */
-static char *
-format_count (gint64   count,
-              gboolean suppress_small)
-{
-  if (count < 0 || (suppress_small && bp_count_is_small (count)))
-    return g_strdup (_("<5"));
-
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
 }
 
 static char *
@@ -170,7 +159,7 @@ fill_age_bands (BpSectorPanel *self,
   for (guint band = 0; band < BP_N_AGE_BANDS; band++)
     {
       gboolean hidden = suppress_small && bp_count_is_small (n_cases[band]);
-      g_autofree char *count = format_count (n_cases[band], suppress_small);
+      g_autofree char *count = bp_ui_format_count (n_cases[band], suppress_small);
       GtkWidget *label = gtk_label_new (bp_age_band_get_label (band));
       GtkWidget *bar = gtk_level_bar_new_for_interval (0, max);
       GtkWidget *value = gtk_label_new (count);
@@ -335,9 +324,9 @@ bp_sector_panel_show_sector (BpSectorPanel  *self,
 
   population_text = g_strdup_printf ("%'" G_GINT64_FORMAT, population);
   add_fact (self, _("Population"), population_text);
-  cases_7_text = format_count (cases_7, self->suppress_small);
+  cases_7_text = bp_ui_format_count (cases_7, self->suppress_small);
   add_fact (self, _("Cases, last 7 days"), cases_7_text);
-  cases_14_text = format_count (cases_14, self->suppress_small);
+  cases_14_text = bp_ui_format_count (cases_14, self->suppress_small);
   add_fact (self, _("Cases, last 14 days"), cases_14_text);
   incidence_7_text = format_incidence (cases_7, population, self->suppress_small);
   add_fact (self, _("7-day incidence per 100,000"), incidence_7_text);

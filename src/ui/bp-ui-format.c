@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bp-chart-axis.h"
 #include "bp-day.h"
 #include "bp-map-metric.h"
 #include "bp-ui-format.h"
@@ -29,24 +30,6 @@ bp_ui_format_count (gint64   n_cases,
   if (n_cases == BP_COUNT_SUPPRESSED || (suppress_small && bp_count_is_small (n_cases)))
     return g_strdup (_("<5"));
   return g_strdup_printf ("%'" G_GINT64_FORMAT, n_cases);
-}
-
-/**
- * bp_ui_format_date:
- * @day: a day, in days since 1970-01-01
- *
- * Returns: (transfer full): the date in words, as "15 November 2026"
- */
-char *
-bp_ui_format_date (int day)
-{
-  g_autoptr(GDateTime) date = NULL;
-  int year, month, dom;
-
-  bp_day_to_ymd (day, &year, &month, &dom);
-  date = g_date_time_new_utc (year, month, dom, 0, 0, 0);
-  /* Translators: a date as in "15 November 2026", see g_date_time_format() */
-  return g_date_time_format (date, _("%-d %B %Y"));
 }
 
 /**
@@ -76,7 +59,7 @@ bp_ui_format_freshness (BpDashboardFigures *figures,
   today = bp_day_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
                            g_date_time_get_day_of_month (now));
   age = today - last_day;
-  newest = bp_ui_format_date (last_day);
+  newest = bp_chart_format_full_date (last_day);
   if (age_days)
     *age_days = age;
 

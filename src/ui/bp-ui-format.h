@@ -8,13 +8,13 @@
 
 #include <glib.h>
 
+#include "bp-chart-axis.h"
 #include "bp-dashboard-figures.h"
 
 G_BEGIN_DECLS
 
 char *bp_ui_format_count     (gint64              n_cases,
                               gboolean            suppress_small);
-char *bp_ui_format_date      (int                 day);
 char *bp_ui_format_freshness (BpDashboardFigures *figures,
                               int                *age_days);
 

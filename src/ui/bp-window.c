@@ -243,6 +243,28 @@ show_area_action (GtkWidget  *widget,
   g_idle_add_full (GTK_PRIORITY_RESIZE + 10, show_area_idle_cb, show, show_area_free);
 }
 
+/* The dashboard's figures and the map's renderer, which the presentation
+ * and the report show together; FALSE, with a toast, while either is still
+ * being computed. */
+static gboolean
+get_figures_and_map (BpWindow            *self,
+                     BpDashboardFigures **figures,
+                     BpMapRenderer      **renderer)
+{
+  BpChoroplethLayer *layer = _bp_map_page_get_layer (self->map_page);
+
+  *figures = bp_dashboard_page_get_figures (self->dashboard_page);
+  *renderer = layer ? bp_choropleth_layer_get_renderer (layer) : NULL;
+  if (*figures == NULL || *renderer == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_("The figures are still being computed; try again in a moment.")));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Fullscreen for the projector: the dashboard's figures beside the map. */
 static void
 present_action (GtkWidget  *widget,
@@ -250,19 +272,11 @@ present_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   BpWindow *self = BP_WINDOW (widget);
-  BpDashboardFigures *figures = bp_dashboard_page_get_figures (self->dashboard_page);
-  BpChoroplethLayer *layer = _bp_map_page_get_layer (self->map_page);
-  BpPresentationWindow *presentation;
+  BpDashboardFigures *figures;
+  BpMapRenderer *renderer;
 
-  if (figures == NULL || layer == NULL || bp_choropleth_layer_get_renderer (layer) == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toasts,
-                                   adw_toast_new (_("The figures are still being computed; try again in a moment.")));
-      return;
-    }
-
-  presentation = bp_presentation_window_new (GTK_WINDOW (self), figures, bp_choropleth_layer_get_renderer (layer));
-  gtk_window_present (GTK_WINDOW (presentation));
+  if (get_figures_and_map (self, &figures, &renderer))
+    gtk_window_present (GTK_WINDOW (bp_presentation_window_new (GTK_WINDOW (self), figures, renderer)));
 }
 
 /* The situation report of the dashboard's figures, with the map as the
@@ -270,18 +284,14 @@ present_action (GtkWidget  *widget,
 static BpSituationReport *
 make_report (BpWindow *self)
 {
-  BpDashboardFigures *figures = bp_dashboard_page_get_figures (self->dashboard_page);
-  BpChoroplethLayer *layer = _bp_map_page_get_layer (self->map_page);
+  BpDashboardFigures *figures;
+  BpMapRenderer *renderer;
   BpSituationReport *report;
 
-  if (figures == NULL || layer == NULL || bp_choropleth_layer_get_renderer (layer) == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toasts,
-                                   adw_toast_new (_("The figures are still being computed; try again in a moment.")));
-      return NULL;
-    }
+  if (!get_figures_and_map (self, &figures, &renderer))
+    return NULL;
 
-  report = bp_situation_report_new (figures, bp_choropleth_layer_get_renderer (layer));
+  report = bp_situation_report_new (figures, renderer);
   if (bp_dashboard_page_get_alerts (self->dashboard_page))
     bp_situation_report_set_alerts (report, bp_dashboard_page_get_alerts (self->dashboard_page));
   return report;
