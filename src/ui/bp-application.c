@@ -209,8 +209,13 @@ bp_application_activate (GApplication *application)
     g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)),
                              "after-paint", G_CALLBACK (window_after_paint_cb), self, 0);
 
-  g_clear_pointer (&self->store_path, g_free);
-  self->store_path = choose_store_path (self);
+  /* choose_store_path() reads the --store path: replace it only after. */
+  {
+    char *path = choose_store_path (self);
+
+    g_free (self->store_path);
+    self->store_path = path;
+  }
   open_store (self, BP_WINDOW (window));
 }
 
