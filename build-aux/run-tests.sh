@@ -54,6 +54,27 @@ export G_DEBUG=gc-friendly
 EXTRA_TEST_ARGS="--no-suite slow --timeout-multiplier 3" run_build _build-asan -Db_sanitize=address,undefined \
   -Db_lundef=false -Dbuildtype=debug -Dwerror=true || status=1
 
+# Name each failed test with the end of its output, so that a short CI log
+# still says what broke.
+report_failures () {
+  local log=$1/meson-logs/testlog.json
+  [ -f "$log" ] || return 0
+  python3 - "$log" "$1" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    test = json.loads(line)
+    if test.get("result") in ("OK", "EXPECTEDFAIL", "SKIP"):
+        continue
+    print(f"FAILED in {sys.argv[2]}: {test.get('name')} ({test.get('result')}, {test.get('duration', 0):.1f} s)")
+    output = (test.get("stdout") or "").splitlines()
+    for out in output[-25:]:
+        print(f"    {out}")
+PY
+}
+
+report_failures _build-test
+report_failures _build-asan
+
 read -r p1 f1 s1 < <(count _build-test)
 read -r p2 f2 s2 < <(count _build-asan)
 passed=$((p1 + p2)); failed=$((f1 + f2)); skipped=$((s1 + s2))

@@ -201,7 +201,7 @@ write_cases (Fixture *fixture)
     for (int b = 0; b < BP_N_AGE_BANDS; b++)
       for (int i = 0; i < N_DAYS; i++)
         {
-          bp_count_writer_add (writer, fixture->sector_ids[s], b, fixture->first_day + i,
+          bp_count_writer_add (writer, fixture->sector_ids[s], b, BP_CASE_SOURCE_CONFIRMED, fixture->first_day + i,
                                band_share (fixture->cases[s][i], i, b), &error);
           g_assert_no_error (error);
         }

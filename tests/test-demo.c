@@ -479,7 +479,7 @@ test_demo_refuse_with_data (void)
   writer = bp_store_begin_counts (real, &error);
   g_assert_no_error (error);
   bp_count_writer_add (writer, query_int64 (real, "SELECT max (id) FROM area WHERE level = 4"),
-                       3, BP_DEMO_DEFAULT_END_DAY, 2, &error);
+                       3, BP_CASE_SOURCE_CONFIRMED, BP_DEMO_DEFAULT_END_DAY, 2, &error);
   g_assert_no_error (error);
   bp_count_writer_commit (writer, &error);
   g_assert_no_error (error);

@@ -151,12 +151,12 @@ store_set_up (StoreFixture  *fixture,
     for (guint b = 0; areas[a].has_counts && b < BP_N_AGE_BANDS; b++)
       for (int i = 0; i < N_DAYS; i++)
         {
-          bp_count_writer_add (writer, fixture->ids[a], b, FIRST_DAY + i, series_value (a, b, i), &error);
+          bp_count_writer_add (writer, fixture->ids[a], b, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + i, series_value (a, b, i), &error);
           g_assert_no_error (error);
         }
   /* A count filed on a municipality: no sector holds it, so no indicator
    * may include it, but an export of the raw counts does. */
-  bp_count_writer_add (writer, municipality_id, 0, FIRST_DAY + 5, 7, &error);
+  bp_count_writer_add (writer, municipality_id, 0, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + 5, 7, &error);
   g_assert_no_error (error);
   bp_count_writer_commit (writer, &error);
   g_assert_no_error (error);

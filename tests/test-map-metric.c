@@ -174,7 +174,7 @@ store_set_up (StoreFixture  *fixture,
     for (guint b = 0; b < BP_N_AGE_BANDS; b++)
       for (int i = 0; i < N_DAYS; i++)
         {
-          bp_count_writer_add (writer, fixture->sector_ids[s], b, FIRST_DAY + i, series_value (s, b, i), &error);
+          bp_count_writer_add (writer, fixture->sector_ids[s], b, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + i, series_value (s, b, i), &error);
           g_assert_no_error (error);
         }
   bp_count_writer_commit (writer, &error);

@@ -151,7 +151,7 @@ write_series (StoreFixture *fixture,
     for (guint s = 0; s < G_N_ELEMENTS (fixture->sector_ids); s++)
       for (guint b = 0; b < BP_N_AGE_BANDS; b++)
         {
-          bp_count_writer_add (writer, fixture->sector_ids[s], b, FIRST_DAY + i,
+          bp_count_writer_add (writer, fixture->sector_ids[s], b, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + i,
                                series_value (s, b, i), &error);
           g_assert_no_error (error);
         }
@@ -283,22 +283,22 @@ test_counts_refused (StoreFixture  *fixture,
   writer = bp_store_begin_counts (fixture->store, &error);
   g_assert_no_error (error);
 
-  g_assert_false (bp_count_writer_add (writer, fixture->sector_ids[0], 9, FIRST_DAY + 30, 1, &error));
+  g_assert_false (bp_count_writer_add (writer, fixture->sector_ids[0], 9, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + 30, 1, &error));
   g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_false (bp_count_writer_add (writer, fixture->sector_ids[0], 0, FIRST_DAY + 30, -1, &error));
+  g_assert_false (bp_count_writer_add (writer, fixture->sector_ids[0], 0, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + 30, -1, &error));
   g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* Not before or on a day already stored. */
-  g_assert_false (bp_count_writer_add (writer, fixture->sector_ids[1], 1, FIRST_DAY + 20, 5, &error));
+  g_assert_false (bp_count_writer_add (writer, fixture->sector_ids[1], 1, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + 20, 5, &error));
   g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (bp_count_writer_add (writer, fixture->sector_ids[1], 1, FIRST_DAY + 40, 5, &error));
+  g_assert_true (bp_count_writer_add (writer, fixture->sector_ids[1], 1, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + 40, 5, &error));
   g_assert_no_error (error);
-  g_assert_false (bp_count_writer_add (writer, fixture->sector_ids[1], 1, FIRST_DAY + 39, 5, &error));
+  g_assert_false (bp_count_writer_add (writer, fixture->sector_ids[1], 1, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + 39, 5, &error));
   g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID);
   g_clear_error (&error);
 

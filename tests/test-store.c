@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bp-store-areas.h"
+#include "bp-store-counts.h"
 #include "bp-store-private.h"
 
 static char *
@@ -181,7 +182,7 @@ test_store_migrate_from_each_version (void)
       regions = bp_store_list_areas (store, BP_AREA_LEVEL_REGION, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (g_list_model_get_n_items (regions), ==, 1);
-      raw_exec (path, "INSERT INTO case_count (sector_id, age_band, day, n_cases, cumulative) VALUES (1, 0, 100, 2, 2)");
+      raw_exec (path, "INSERT INTO case_count (sector_id, age_band, source, day, n_cases, cumulative) VALUES (1, 0, 1, 100, 2, 2)");
       raw_exec (path, "INSERT INTO document (id, winning_rev, local_seq, body) VALUES ('x', '1-a', 1, '{}')");
 
       /* the built sector map is dropped when the areas change */
@@ -190,6 +191,114 @@ test_store_migrate_from_each_version (void)
       import_region (store, "04000", "Brussels Hoofdstedelijk Gewest");
       g_assert_cmpint (raw_count (path, "sector_map_cache"), ==, 0);
     }
+}
+
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* A version 5 store with areas, counts, age bands and nursing homes,
+ * written with the SQL that version used: the upgrade rebuilds the area and
+ * count tables, and must keep every row and every reference. */
+static void
+test_store_migrate_counts_from_v5 (void)
+{
+  g_autofree char *path = store_path ("v5-counts.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) old = _bp_store_open_at_version (path, 5, &error);
+  g_autoptr(BpStore) store = NULL;
+  g_autoptr(BpArea) sector = NULL;
+  gint64 n_rows, n_cases, n_suppressed, checksum;
+
+  g_assert_no_error (error);
+  g_clear_object (&old);
+
+  raw_exec (path,
+            "INSERT INTO area (id, level, code, parent_id, name_nl, population, geometry_source) VALUES"
+            " (1, 0, '02000', NULL, 'Testgewest', 900, 'statbel'),"
+            " (2, 1, '10000', 1, 'Testprovincie', 900, 'statbel'),"
+            " (3, 2, 'elz1', 2, 'Testzone', 900, 'statbel'),"
+            " (4, 3, '11001', 3, 'Testgemeente', 900, 'statbel'),"
+            " (5, 4, '11001A00-', 4, 'Testsector A', 500, 'synthetic'),"
+            " (6, 4, '11001A01-', 4, 'Testsector B', 400, 'statbel');"
+            "INSERT INTO area_age_population (area_id, age_band, population) VALUES (4, 0, 100), (4, 8, 50);"
+            "INSERT INTO nursing_home (id, code, name, sector_id, n_beds) VALUES (1, 'WZC-TEST', 'Testhuis', 6, 80);"
+            "INSERT INTO nursing_home_signal (nursing_home_id, day, n_residents, n_staff) VALUES (1, 18000, 3, 1);"
+            "INSERT INTO sector_map_cache (format, data) VALUES (1, x'00');"
+            "WITH RECURSIVE d (day) AS (SELECT 18000 UNION ALL SELECT day + 1 FROM d WHERE day < 18099)"
+            " INSERT INTO case_count (sector_id, age_band, day, n_cases, cumulative, is_suppressed)"
+            "   SELECT s, b, day, 1 + (day * 7 + s * 3 + b) % 5,"
+            "          sum (1 + (day * 7 + s * 3 + b) % 5) OVER (PARTITION BY s, b ORDER BY day),"
+            "          (day % 11 = 0)"
+            "   FROM d, (SELECT 5 AS s UNION ALL SELECT 6), (SELECT 0 AS b UNION ALL SELECT 4 UNION ALL SELECT 8);");
+
+  n_rows = raw_int (path, "SELECT count (*) FROM case_count");
+  n_cases = raw_int (path, "SELECT sum (n_cases) FROM case_count");
+  n_suppressed = raw_int (path, "SELECT sum (is_suppressed) FROM case_count");
+  checksum = raw_int (path, "SELECT sum (sector_id * 1000003 + age_band * 10007 + day * 31 + n_cases * 7 + cumulative) FROM case_count");
+  g_assert_cmpint (n_rows, ==, 600);
+
+  store = bp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bp_store_get_schema_version (store), ==, BP_STORE_SCHEMA_VERSION);
+
+  /* Every count, flag and running total is kept, marked as of no recorded source. */
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM case_count"), ==, n_rows);
+  g_assert_cmpint (raw_int (path, "SELECT sum (n_cases) FROM case_count"), ==, n_cases);
+  g_assert_cmpint (raw_int (path, "SELECT sum (is_suppressed) FROM case_count"), ==, n_suppressed);
+  g_assert_cmpint (raw_int (path, "SELECT sum (sector_id * 1000003 + age_band * 10007 + day * 31 + n_cases * 7 + cumulative) FROM case_count"),
+                   ==, checksum);
+  g_assert_cmpint (raw_int (path, "SELECT count (*) FROM case_count WHERE source = 2"), ==, n_rows);
+
+  /* The rows that refer to areas survive the rebuilt area table. */
+  g_assert_cmpint (raw_count (path, "area"), ==, 6);
+  g_assert_cmpint (raw_count (path, "area_age_population"), ==, 2);
+  g_assert_cmpint (raw_count (path, "nursing_home"), ==, 1);
+  g_assert_cmpint (raw_count (path, "nursing_home_signal"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT parent_id FROM area WHERE code = '11001A01-'"), ==, 4);
+  g_assert_cmpint (raw_count (path, "sector_map_cache"), ==, 0);
+  sector = bp_store_dup_area (store, BP_AREA_LEVEL_SECTOR, "11001A00-", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bp_area_get_population (sector), ==, 500);
+  g_assert_cmpstr (bp_area_get_parent_code (sector), ==, "11001");
+
+  /* References are enforced again after the upgrade. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    g_assert_cmpint (sqlite3_exec (db, "DELETE FROM area WHERE id = 5", NULL, NULL, NULL), !=, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_assert_cmpint (raw_count (path, "area"), ==, 6);
+
+  /* New counts carry their source beside the old ones. */
+  {
+    g_autoptr(BpCountWriter) writer = bp_store_begin_counts (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (bp_count_writer_add (writer, 5, 0, BP_CASE_SOURCE_CLINICAL, 18050, 4, &error));
+    g_assert_no_error (error);
+    g_assert_true (bp_count_writer_commit (writer, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (raw_int (path, "SELECT cumulative FROM case_count WHERE source = 1"), ==, 4);
+  g_assert_cmpint (raw_int (path, "SELECT sum (n_cases) FROM case_count"), ==, n_cases + 4);
 }
 
 typedef struct
@@ -418,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/store/open/create-new", test_store_create_new);
   g_test_add_func ("/store/meta", test_store_meta);
   g_test_add_func ("/store/migrate/from-each-version", test_store_migrate_from_each_version);
+  g_test_add_func ("/store/migrate/counts-from-v5", test_store_migrate_counts_from_v5);
   g_test_add_func ("/store/open/refuses-bad-files", test_store_refuses_bad_files);
   g_test_add_func ("/store/open/refuses-locked", test_store_refuses_locked);
   g_test_add_func ("/store/open/refuses-unopenable", test_store_refuses_unopenable);

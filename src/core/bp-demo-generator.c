@@ -932,7 +932,7 @@ write_counts (Generator      *gen,
       for (int b = 0; b < BP_N_AGE_BANDS; b++)
         for (int t = 0; t < gen->n_days; t++)
           if (by_band[b * gen->n_days + t] > 0 &&
-              !bp_count_writer_add (writer, sector->id, b, gen->first_day + t,
+              !bp_count_writer_add (writer, sector->id, b, BP_CASE_SOURCE_CONFIRMED, gen->first_day + t,
                                     by_band[b * gen->n_days + t], error))
             return FALSE;
     }

@@ -137,12 +137,12 @@ bp_store_begin_counts (BpStore  *self,
   writer->series = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
 
   if (!(writer->insert = _bp_store_prepare (self,
-                                            "INSERT INTO case_count (sector_id, age_band, day, n_cases, cumulative)"
-                                            " VALUES (?, ?, ?, ?, ?)",
+                                            "INSERT INTO case_count (sector_id, age_band, source, day, n_cases, cumulative)"
+                                            " VALUES (?, ?, ?, ?, ?, ?)",
                                             error)) ||
       !(writer->find_last = _bp_store_prepare (self,
                                                "SELECT day, cumulative FROM case_count"
-                                               " WHERE sector_id = ? AND age_band = ?"
+                                               " WHERE sector_id = ? AND age_band = ? AND source = ?"
                                                " ORDER BY day DESC LIMIT 1",
                                                error)) ||
       !(any = _bp_store_prepare (self, "SELECT 1 FROM case_count LIMIT 1", error)))
@@ -162,9 +162,10 @@ static SeriesState *
 lookup_series (BpCountWriter  *writer,
                gint64          sector_id,
                int             age_band,
+               BpCaseSource    source,
                GError        **error)
 {
-  gint64 key = sector_id * BP_N_AGE_BANDS + age_band;
+  gint64 key = (sector_id * BP_N_AGE_BANDS + age_band) * BP_N_CASE_SOURCES + source;
   SeriesState *state;
   int rc;
 
@@ -182,6 +183,7 @@ lookup_series (BpCountWriter  *writer,
     {
       sqlite3_bind_int64 (writer->find_last, 1, sector_id);
       sqlite3_bind_int (writer->find_last, 2, age_band);
+      sqlite3_bind_int (writer->find_last, 3, source);
       rc = sqlite3_step (writer->find_last);
       if (rc == SQLITE_ROW)
         {
@@ -208,8 +210,9 @@ lookup_series (BpCountWriter  *writer,
  * @writer: a #BpCountWriter
  * @sector_id: the statistical sector's area id
  * @age_band: the age band, 0 to %BP_N_AGE_BANDS - 1
+ * @source: where the cases come from
  * @day: the day, in days since 1970-01-01
- * @n_cases: the confirmed cases reported that day
+ * @n_cases: the cases of @source reported that day
  * @error: return location for a #GError
  *
  * Adds the count of one day. Days without cases get no row, so a zero is
@@ -222,6 +225,7 @@ gboolean
 bp_count_writer_add (BpCountWriter  *writer,
                      gint64          sector_id,
                      int             age_band,
+                     BpCaseSource    source,
                      int             day,
                      int             n_cases,
                      GError        **error)
@@ -241,10 +245,17 @@ bp_count_writer_add (BpCountWriter  *writer,
       return FALSE;
     }
 
+  if ((guint)source >= BP_N_CASE_SOURCES)
+    {
+      g_set_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID,
+                   _("%d is not a source of cases."), (int)source);
+      return FALSE;
+    }
+
   if (n_cases == 0)
     return TRUE;
 
-  if (!(state = lookup_series (writer, sector_id, age_band, error)))
+  if (!(state = lookup_series (writer, sector_id, age_band, source, error)))
     return FALSE;
 
   if (day <= state->last_day)
@@ -253,8 +264,9 @@ bp_count_writer_add (BpCountWriter  *writer,
       g_autofree char *last_date = bp_day_to_iso (state->last_day);
 
       g_set_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID,
-                   _("The count of %s for area %lld, ages %s, does not follow the last count of that series (%s). Counts are added in date order."),
-                   date, (long long)sector_id, bp_age_band_get_label (age_band), last_date);
+                   _("The count of %s for area %lld, ages %s, %s, does not follow the last count of that series (%s). Counts are added in date order."),
+                   date, (long long)sector_id, bp_age_band_get_label (age_band),
+                   bp_case_source_get_display_name (source), last_date);
       return FALSE;
     }
 
@@ -263,9 +275,10 @@ bp_count_writer_add (BpCountWriter  *writer,
 
   sqlite3_bind_int64 (writer->insert, 1, sector_id);
   sqlite3_bind_int (writer->insert, 2, age_band);
-  sqlite3_bind_int (writer->insert, 3, day);
-  sqlite3_bind_int (writer->insert, 4, n_cases);
-  sqlite3_bind_int64 (writer->insert, 5, state->cumulative);
+  sqlite3_bind_int (writer->insert, 3, source);
+  sqlite3_bind_int (writer->insert, 4, day);
+  sqlite3_bind_int (writer->insert, 5, n_cases);
+  sqlite3_bind_int64 (writer->insert, 6, state->cumulative);
   if (sqlite3_step (writer->insert) != SQLITE_DONE)
     {
       _bp_store_set_sqlite_error (writer->store, error);

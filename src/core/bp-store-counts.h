@@ -7,6 +7,7 @@
 #pragma once
 
 #include "bp-area.h"
+#include "bp-case-source.h"
 #include "bp-store.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ BpCountWriter *bp_store_begin_counts                     (BpStore       *self,
 gboolean       bp_count_writer_add                       (BpCountWriter *writer,
                                                           gint64         sector_id,
                                                           int            age_band,
+                                                          BpCaseSource   source,
                                                           int            day,
                                                           int            n_cases,
                                                           GError       **error);

@@ -148,6 +148,61 @@ static const char * const migrations[] = {
   "  BEGIN DELETE FROM sector_map_cache; END;"
   "CREATE TRIGGER area_delete_drops_sector_map AFTER DELETE ON area"
   "  BEGIN DELETE FROM sector_map_cache; END;",
+
+  /* 6: neighbourhoods (wijken, level 5) group whole sectors of one
+   * municipality beside the parent chain, so a sector keeps its municipality
+   * as parent and names its wijk in wijk_id. Each count says where it comes
+   * from: 0 laboratory-confirmed, 1 clinical (reported by a GP without a
+   * test), 2 not recorded, which is what every count of an earlier store is.
+   * SQLite cannot widen a CHECK or a primary key in place, so both tables
+   * are rebuilt; this runs with foreign keys off (see migrate()). */
+  "CREATE TABLE area_v6 ("
+  "  id                  INTEGER PRIMARY KEY,"
+  "  level               INTEGER NOT NULL CHECK (level BETWEEN 0 AND 5),"
+  "  code                TEXT NOT NULL,"
+  "  parent_id           INTEGER REFERENCES area (id),"
+  "  wijk_id             INTEGER REFERENCES area (id),"
+  "  name_nl             TEXT NOT NULL,"
+  "  name_fr             TEXT,"
+  "  population          INTEGER NOT NULL DEFAULT 0 CHECK (population >= 0),"
+  "  population_ref_date TEXT,"
+  "  geometry_source     TEXT NOT NULL DEFAULT 'unknown',"
+  "  area_km2            REAL,"
+  "  geometry            BLOB,"
+  "  properties          TEXT,"
+  "  UNIQUE (level, code)"
+  ");"
+  "INSERT INTO area_v6 (id, level, code, parent_id, name_nl, name_fr, population,"
+  "                     population_ref_date, geometry_source, area_km2, geometry, properties)"
+  "  SELECT id, level, code, parent_id, name_nl, name_fr, population,"
+  "         population_ref_date, geometry_source, area_km2, geometry, properties FROM area;"
+  "DROP TABLE area;"
+  "ALTER TABLE area_v6 RENAME TO area;"
+  "CREATE INDEX area_parent ON area (parent_id);"
+  "CREATE INDEX area_wijk ON area (wijk_id) WHERE wijk_id IS NOT NULL;"
+  "DELETE FROM sector_map_cache;"
+  "CREATE TRIGGER area_insert_drops_sector_map AFTER INSERT ON area"
+  "  BEGIN DELETE FROM sector_map_cache; END;"
+  "CREATE TRIGGER area_update_drops_sector_map"
+  "  AFTER UPDATE OF id, level, code, parent_id, wijk_id, name_nl, geometry_source, geometry ON area"
+  "  BEGIN DELETE FROM sector_map_cache; END;"
+  "CREATE TRIGGER area_delete_drops_sector_map AFTER DELETE ON area"
+  "  BEGIN DELETE FROM sector_map_cache; END;"
+  "CREATE TABLE case_count_v6 ("
+  "  sector_id     INTEGER NOT NULL REFERENCES area (id),"
+  "  age_band      INTEGER NOT NULL CHECK (age_band BETWEEN 0 AND 8),"
+  "  source        INTEGER NOT NULL CHECK (source BETWEEN 0 AND 2),"
+  "  day           INTEGER NOT NULL,"
+  "  n_cases       INTEGER NOT NULL CHECK (n_cases >= 0),"
+  "  cumulative    INTEGER NOT NULL CHECK (cumulative >= n_cases),"
+  "  is_suppressed INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (sector_id, age_band, source, day)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO case_count_v6 (sector_id, age_band, source, day, n_cases, cumulative, is_suppressed)"
+  "  SELECT sector_id, age_band, 2, day, n_cases, cumulative, is_suppressed FROM case_count;"
+  "DROP TABLE case_count;"
+  "ALTER TABLE case_count_v6 RENAME TO case_count;"
+  "CREATE INDEX case_count_day_cover ON case_count (day, n_cases, is_suppressed);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BP_STORE_SCHEMA_VERSION);
@@ -340,6 +395,26 @@ migrate (BpStore     *self,
         }
     }
 
+  /* Foreign keys are off while migrating (see open_store()). */
+  {
+    g_autoptr(sqlite3_stmt) check = NULL;
+
+    if (!(check = _bp_store_prepare (self, "PRAGMA foreign_key_check", error)))
+      {
+        _bp_store_rollback (self);
+        return FALSE;
+      }
+    if (sqlite3_step (check) == SQLITE_ROW)
+      {
+        g_set_error (error, BP_STORE_ERROR, BP_STORE_ERROR_CORRUPT,
+                     _("Could not upgrade the store to version %d: table “%s” refers to a row that does not exist. It was not changed."),
+                     to_version, (const char *)sqlite3_column_text (check, 0));
+        g_clear_pointer (&check, sqlite3_finalize);
+        _bp_store_rollback (self);
+        return FALSE;
+      }
+  }
+
   if (!_bp_store_commit (self, error))
     return FALSE;
 
@@ -438,12 +513,15 @@ open_store (const char  *path,
         return NULL;
     }
 
-  if (!_bp_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !_bp_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+  /* Migrations rebuild tables that others refer to: dropping the old one
+   * with foreign keys on would delete or refuse the rows that refer to it.
+   * migrate() checks every reference before it commits instead. */
+  if (!_bp_store_exec (self, "PRAGMA synchronous = NORMAL", error))
     return NULL;
 
   self->schema_version = version;
-  if (!migrate (self, version, target_version, error))
+  if (!migrate (self, version, target_version, error) ||
+      !_bp_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; see the migrations in bp-store.c. */
-#define BP_STORE_SCHEMA_VERSION 5
+#define BP_STORE_SCHEMA_VERSION 6
 
 #define BP_STORE_ERROR (bp_store_error_quark ())
 
