@@ -4,8 +4,8 @@
 #   build-reference-db.sh TOOL SOURCE_DIR OUTPUT [PYTHON]
 #
 # TOOL is brandpunt-tool, SOURCE_DIR holds the GeoJSON files, OUTPUT is the
-# store to write. The five levels are imported in order (each one's parents
-# must be in the store). The store is built under a temporary name and moved
+# store to write. The levels are imported in order (each one's parents must
+# be in the store). The store is built under a temporary name and moved
 # into place at the end, so a failed build never leaves a half-built OUTPUT.
 # PYTHON (default python3, the one Meson runs on) switches the finished file
 # from WAL to a rollback journal: a WAL store cannot be read from a folder the
@@ -53,6 +53,9 @@ import elz.geojson elz \
 import municipality.geojson municipality \
   "Statbel, gemeenten 1/1/2025 via provincies.incijfers.be (March 2026); bevolking Statbel 1/1/2020" \
   "$statbel_licence"
+import wijk.geojson.gz wijk \
+  "Wijken voor omgevingsanalyse (ggw7, March 2026 via provincies.incijfers.be), unions of whole Statbel sectors 1/1/2025" \
+  "Modellicentie Gratis Hergebruik v1.0: Wijken voor omgevingsanalyse. © gemeentebesturen, verzameld door Data & Analyse van de Vlaamse provincies"
 import statistical_sector.geojson.gz sector \
   "Statbel, statistische sectoren 1/1/2025 via provincies.incijfers.be (March 2026); bevolking Statbel 1/1/2019; 8,801 of 10,594 outlines are synthetic splits of real cells" \
   "$statbel_licence"

@@ -567,8 +567,10 @@ test_geojson_store_shipped (StoreFixture  *fixture,
   g_autoptr(GListModel) sectors = NULL;
   BpOutlineSummary summary;
 
+  /* The fixture has no neighbourhoods: they are an optional level. */
   for (guint level = 0; level < BP_AREA_N_LEVELS; level++)
-    g_assert_cmpuint (bp_store_count_areas (fixture->store, level), ==, level == BP_AREA_LEVEL_SECTOR ? 3 : 1);
+    g_assert_cmpuint (bp_store_count_areas (fixture->store, level), ==,
+                      level == BP_AREA_LEVEL_SECTOR ? 3 : level == BP_AREA_LEVEL_WIJK ? 0 : 1);
 
   sector = bp_store_dup_area (fixture->store, BP_AREA_LEVEL_SECTOR, "11001A01-", &error);
   g_assert_no_error (error);
@@ -691,7 +693,7 @@ test_geojson_tool_bad_file (void)
   const char * const bad_file[] = { TEST_TOOL, "import-areas", file, "--level", "municipality",
                                     "--store", store_path, NULL };
   const char * const no_level[] = { TEST_TOOL, "import-areas", file, "--store", store_path, NULL };
-  const char * const bad_level[] = { TEST_TOOL, "import-areas", file, "--level", "wijk",
+  const char * const bad_level[] = { TEST_TOOL, "import-areas", file, "--level", "hamlet",
                                      "--store", store_path, NULL };
   const char * const no_file[] = { TEST_TOOL, "import-areas", "--level", "region", "--store", store_path, NULL };
   g_autofree char *out = NULL;
@@ -734,7 +736,7 @@ test_geojson_reference_db (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(BpStore) store = NULL;
   BpOutlineSummary summary;
-  static const guint expected[BP_AREA_N_LEVELS] = { 2, 6, 57, 304, 10594 };
+  static const guint expected[BP_AREA_N_LEVELS] = { 2, 6, 57, 304, 10594, 2767 };
 
   if (!g_file_test (reference, G_FILE_TEST_IS_REGULAR))
     {
@@ -755,6 +757,38 @@ test_geojson_reference_db (void)
   g_assert_cmpuint (summary.n_real, ==, 1221);
   g_assert_cmpuint (summary.n_unverified, ==, 572);
   g_assert_cmpuint (summary.n_approximate, ==, 8801);
+
+  /* Every sector lies in a neighbourhood of its own municipality, and each
+   * neighbourhood counts the residents of its sectors. */
+  {
+    g_autoptr(BpArea) wijk = bp_store_dup_area (store, BP_AREA_LEVEL_WIJK, "11001W02", &error);
+    g_autoptr(GListModel) sectors = NULL;
+    gint64 population = 0;
+    guint n_in_wijk = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (bp_area_get_name_nl (wijk), ==, "Bruynenbaert");
+    g_assert_cmpstr (bp_area_get_parent_code (wijk), ==, "11001");
+
+    sectors = bp_store_list_areas (store, BP_AREA_LEVEL_SECTOR, "11001", &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (sectors); i++)
+      {
+        g_autoptr(BpArea) sector = g_list_model_get_item (sectors, i);
+        g_autoptr(BpArea) sector_wijk = bp_store_dup_sector_wijk (store, bp_area_get_code (sector), &error);
+
+        g_assert_no_error (error);
+        g_assert_nonnull (sector_wijk);
+        g_assert_cmpstr (bp_area_get_parent_code (sector_wijk), ==, "11001");
+        if (g_str_equal (bp_area_get_code (sector_wijk), "11001W02"))
+          {
+            population += bp_area_get_population (sector);
+            n_in_wijk++;
+          }
+      }
+    g_assert_cmpuint (n_in_wijk, >, 0);
+    g_assert_cmpint (bp_area_get_population (wijk), ==, population);
+  }
 }
 
 int

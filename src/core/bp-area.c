@@ -54,6 +54,17 @@ static const struct {
   { "care_zone", "elz", N_("Primary care zone") },
   { "municipality", NULL, N_("Municipality") },
   { "sector", "statistical_sector", N_("Statistical sector") },
+  { "wijk", "neighbourhood", N_("Neighbourhood") },
+};
+
+/* From the largest to the smallest area. */
+static const BpAreaLevel levels_by_rank[BP_AREA_N_LEVELS] = {
+  BP_AREA_LEVEL_REGION,
+  BP_AREA_LEVEL_PROVINCE,
+  BP_AREA_LEVEL_CARE_ZONE,
+  BP_AREA_LEVEL_MUNICIPALITY,
+  BP_AREA_LEVEL_WIJK,
+  BP_AREA_LEVEL_SECTOR,
 };
 
 static const char * const age_band_labels[BP_N_AGE_BANDS] = {
@@ -102,6 +113,74 @@ bp_area_level_get_display_name (BpAreaLevel level)
   g_return_val_if_fail (level < BP_AREA_N_LEVELS, NULL);
 
   return _(level_names[level].display_name);
+}
+
+/**
+ * bp_area_level_get_rank:
+ * @level: a level
+ *
+ * Returns: where @level nests, 0 for a region up to the statistical sector
+ */
+guint
+bp_area_level_get_rank (BpAreaLevel level)
+{
+  g_return_val_if_fail (level < BP_AREA_N_LEVELS, 0);
+
+  for (guint rank = 0; rank < BP_AREA_N_LEVELS; rank++)
+    if (levels_by_rank[rank] == level)
+      return rank;
+
+  g_return_val_if_reached (0);
+}
+
+/**
+ * bp_area_levels_in_rank_order:
+ *
+ * Returns: (array fixed-size=6): the %BP_AREA_N_LEVELS levels from the
+ *   largest area to the smallest
+ */
+const BpAreaLevel *
+bp_area_levels_in_rank_order (void)
+{
+  return levels_by_rank;
+}
+
+/**
+ * bp_area_level_get_parent_level:
+ * @level: a level other than the region
+ *
+ * The level of an area's parent_id. Sectors keep their municipality as
+ * parent, neighbourhood or not.
+ *
+ * Returns: the parent's level
+ */
+BpAreaLevel
+bp_area_level_get_parent_level (BpAreaLevel level)
+{
+  g_return_val_if_fail (level > BP_AREA_LEVEL_REGION && level < BP_AREA_N_LEVELS, BP_AREA_LEVEL_REGION);
+
+  switch (level)
+    {
+    case BP_AREA_LEVEL_SECTOR:
+    case BP_AREA_LEVEL_WIJK:
+      return BP_AREA_LEVEL_MUNICIPALITY;
+    default:
+      return level - 1;
+    }
+}
+
+/**
+ * bp_area_level_contains:
+ * @outer: a level
+ * @inner: another level
+ *
+ * Returns: %TRUE when an area of @outer is made of whole areas of @inner
+ */
+gboolean
+bp_area_level_contains (BpAreaLevel outer,
+                        BpAreaLevel inner)
+{
+  return bp_area_level_get_rank (outer) < bp_area_level_get_rank (inner);
 }
 
 const char *

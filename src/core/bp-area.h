@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* The values are stored: a level added later goes at the end, and
+ * bp_area_level_get_rank() says where it nests. A neighbourhood (wijk)
+ * groups whole sectors of one municipality; a sector's parent stays its
+ * municipality and its wijk is kept beside that. */
 typedef enum
 {
   BP_AREA_LEVEL_REGION,
@@ -19,9 +23,10 @@ typedef enum
   BP_AREA_LEVEL_CARE_ZONE,
   BP_AREA_LEVEL_MUNICIPALITY,
   BP_AREA_LEVEL_SECTOR,
+  BP_AREA_LEVEL_WIJK,
 } BpAreaLevel;
 
-#define BP_AREA_N_LEVELS 5
+#define BP_AREA_N_LEVELS 6
 
 /* Ten-year bands as in the control-tower data: 0-9, 10-19, ... 70-79, 80+. */
 #define BP_N_AGE_BANDS 9
@@ -52,6 +57,11 @@ gboolean      bp_area_level_from_string       (const char    *name,
                                                BpAreaLevel   *level);
 const char   *bp_area_level_to_string         (BpAreaLevel    level);
 const char   *bp_area_level_get_display_name  (BpAreaLevel    level);
+guint         bp_area_level_get_rank          (BpAreaLevel    level);
+BpAreaLevel   bp_area_level_get_parent_level  (BpAreaLevel    level);
+gboolean      bp_area_level_contains          (BpAreaLevel    outer,
+                                               BpAreaLevel    inner);
+const BpAreaLevel *bp_area_levels_in_rank_order (void);
 const char   *bp_age_band_get_label           (guint          age_band);
 
 BpArea       *bp_area_new                     (gint64         id,

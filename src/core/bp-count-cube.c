@@ -118,7 +118,8 @@ load_areas (BpCountCube   *self,
   int rc;
 
   if (!(stmt = _bp_store_prepare (store,
-                                  "SELECT id, level, code, parent_id, name_nl, name_fr, population"
+                                  /* A sector in a wijk reaches its municipality through it. */
+                                  "SELECT id, level, code, coalesce (wijk_id, parent_id), name_nl, name_fr, population"
                                   " FROM area ORDER BY level, code, id",
                                   error)))
     return FALSE;
@@ -164,8 +165,8 @@ load_areas (BpCountCube   *self,
   /* Parents come a level higher up, so going down the levels finds every
    * parent's ancestors complete. A parent that is not higher up (a broken
    * import) is left out rather than followed round in a loop. */
-  for (guint l = 0; l < BP_AREA_N_LEVELS; l++)
-    for (guint i = 0; i < self->areas[l]->len; i++)
+  for (guint rank = 0; rank < BP_AREA_N_LEVELS; rank++)
+    for (guint l = bp_area_levels_in_rank_order ()[rank], i = 0; i < self->areas[l]->len; i++)
       {
         CubeArea *area = get_area (self, l, i);
         BpAreaLevel parent_level;
@@ -176,7 +177,7 @@ load_areas (BpCountCube   *self,
 
         if (area->parent_id != 0 &&
             lookup_area (self, area->parent_id, &parent_level, &parent_position) &&
-            parent_level < l)
+            bp_area_level_contains (parent_level, l))
           memcpy (area->ancestors, get_area (self, parent_level, parent_position)->ancestors,
                   sizeof area->ancestors);
 
@@ -863,7 +864,7 @@ bp_count_cube_get_area_ancestor (BpCountCube *self,
   g_return_val_if_fail (position < self->areas[level]->len, BP_COUNT_CUBE_NO_AREA);
   g_return_val_if_fail (ancestor_level < BP_AREA_N_LEVELS, BP_COUNT_CUBE_NO_AREA);
 
-  if (ancestor_level > level)
+  if (ancestor_level != level && !bp_area_level_contains (ancestor_level, level))
     return BP_COUNT_CUBE_NO_AREA;
 
   return get_area (self, level, position)->ancestors[ancestor_level];

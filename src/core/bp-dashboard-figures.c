@@ -114,6 +114,30 @@ sector_in_scope (BpCountCube *cube,
   return bp_count_cube_get_area_ancestor (cube, BP_AREA_LEVEL_SECTOR, position, scope_level) == scope_position;
 }
 
+/* The areas the ranking lists for a scope: one level down, through the
+ * neighbourhoods when the store has them. */
+static BpAreaLevel
+ranking_level (BpCountCube *cube,
+               BpAreaLevel  scope_level)
+{
+  switch (scope_level)
+    {
+    case BP_AREA_LEVEL_REGION:
+      return BP_AREA_LEVEL_PROVINCE;
+    case BP_AREA_LEVEL_PROVINCE:
+      return BP_AREA_LEVEL_CARE_ZONE;
+    case BP_AREA_LEVEL_CARE_ZONE:
+      return BP_AREA_LEVEL_MUNICIPALITY;
+    case BP_AREA_LEVEL_MUNICIPALITY:
+      return bp_count_cube_get_n_areas (cube, BP_AREA_LEVEL_WIJK) > 0 ? BP_AREA_LEVEL_WIJK
+                                                                     : BP_AREA_LEVEL_SECTOR;
+    case BP_AREA_LEVEL_WIJK:
+    case BP_AREA_LEVEL_SECTOR:
+    default:
+      return BP_AREA_LEVEL_SECTOR;
+    }
+}
+
 static gboolean
 compute_indicators (BpDashboardFigures  *self,
                     BpCountCube         *cube,
@@ -130,7 +154,7 @@ compute_indicators (BpDashboardFigures  *self,
     return FALSE;
 
   /* The ranking: the areas one level down, and all sectors of the scope. */
-  bp_indicator_query_init (&query, MIN (scope_level + 1, BP_AREA_LEVEL_SECTOR), self->day);
+  bp_indicator_query_init (&query, ranking_level (cube, scope_level), self->day);
   query.within_area_id = area_id;
   query.window_days = 14;
   query.suppress_small = self->suppress_small;

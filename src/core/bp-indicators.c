@@ -381,7 +381,8 @@ bp_indicators_compute (BpCountCube             *cube,
       !find_scope (cube, query->within_area_id, &scope_level, &scope_position, error))
     return NULL;
 
-  if (scope_position != BP_COUNT_CUBE_NO_AREA && scope_level > level)
+  if (scope_position != BP_COUNT_CUBE_NO_AREA && scope_level != level &&
+      !bp_area_level_contains (scope_level, level))
     {
       g_set_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID,
                    _("Areas of the level “%1$s” do not lie inside an area of the level “%2$s”."),

@@ -101,17 +101,19 @@ import_one (BpStore        *self,
       return FALSE;
     }
 
-  if (level > BP_AREA_LEVEL_REGION)
+  if (level != BP_AREA_LEVEL_REGION)
     {
+      BpAreaLevel parent_level = bp_area_level_get_parent_level (level);
+
       if (record->parent_code == NULL)
         {
           g_set_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID,
                        _("Area “%s” does not say which %s it lies in."),
-                       record->code, bp_area_level_get_display_name (level - 1));
+                       record->code, bp_area_level_get_display_name (parent_level));
           return FALSE;
         }
 
-      sqlite3_bind_int (find_parent, 1, level - 1);
+      sqlite3_bind_int (find_parent, 1, parent_level);
       sqlite3_bind_text (find_parent, 2, record->parent_code, -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (find_parent);
       if (rc == SQLITE_ROW)
@@ -122,7 +124,8 @@ import_one (BpStore        *self,
         {
           g_set_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID,
                        _("Area “%s” lies in %s “%s”, which is not in the store. Import that level first."),
-                       record->code, bp_area_level_get_display_name (level - 1), record->parent_code);
+                       record->code, bp_area_level_get_display_name (bp_area_level_get_parent_level (level)),
+                       record->parent_code);
           return FALSE;
         }
     }
@@ -277,6 +280,29 @@ bp_store_import_areas (BpStore      *self,
         return FALSE;
       }
 
+  /* A sector names its wijk in its properties; whichever of the two levels
+   * comes in second links them. A wijk of another municipality is no link. */
+  if ((level == BP_AREA_LEVEL_SECTOR || level == BP_AREA_LEVEL_WIJK) &&
+      !_bp_store_exec (self,
+                       "UPDATE area SET wijk_id = ("
+                       "    SELECT w.id FROM area w"
+                       "    WHERE w.level = 5 AND w.code = json_extract (area.properties, '$.wijk_code')"
+                       "      AND w.parent_id IS area.parent_id)"
+                       "  WHERE level = 4 AND wijk_id IS NOT ("
+                       "    SELECT w.id FROM area w"
+                       "    WHERE w.level = 5 AND w.code = json_extract (area.properties, '$.wijk_code')"
+                       "      AND w.parent_id IS area.parent_id);"
+                       /* The wijk file gives no population of its own: its
+                        * sectors' sum keeps incidences of the two levels alike. */
+                       "UPDATE area SET population = ("
+                       "    SELECT coalesce (sum (s.population), 0) FROM area s WHERE s.wijk_id = area.id)"
+                       "  WHERE level = 5 AND population = 0",
+                       error))
+    {
+      _bp_store_rollback (self);
+      return FALSE;
+    }
+
   sqlite3_bind_int (upsert_source, 1, level);
   sqlite3_bind_text (upsert_source, 2, source, -1, SQLITE_STATIC);
   bind_text_or_null (upsert_source, 3, licence);
@@ -310,9 +336,9 @@ bp_store_import_reference (BpStore     *self,
   g_autofree char *escaped = NULL;
   g_autofree char *uri = NULL;
   static const char copy_sql[] =
-    "INSERT INTO area (id, level, code, parent_id, name_nl, name_fr, population, population_ref_date,"
-    "                  geometry_source, area_km2, geometry, properties)"
-    "  SELECT id, level, code, parent_id, name_nl, name_fr, population, population_ref_date,"
+    "INSERT INTO area (id, level, code, parent_id, wijk_id, name_nl, name_fr, population,"
+    "                  population_ref_date, geometry_source, area_km2, geometry, properties)"
+    "  SELECT id, level, code, parent_id, wijk_id, name_nl, name_fr, population, population_ref_date,"
     "         geometry_source, area_km2, geometry, properties FROM reference.area ORDER BY id;"
     "INSERT INTO area_age_population SELECT area_id, age_band, population FROM reference.area_age_population;"
     "INSERT INTO area_bbox SELECT id, min_lon, max_lon, min_lat, max_lat FROM reference.area_bbox;"
@@ -427,6 +453,44 @@ bp_store_dup_area (BpStore      *self,
                  _("There is no %s with code “%s”."),
                  bp_area_level_get_display_name (level), code);
   else
+    _bp_store_set_sqlite_error (self, error);
+
+  return NULL;
+}
+
+/**
+ * bp_store_dup_sector_wijk:
+ * @self: a #BpStore
+ * @sector_code: a statistical sector's code
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the neighbourhood the sector lies in,
+ *   or %NULL without an error when the store has none for it
+ */
+BpArea *
+bp_store_dup_sector_wijk (BpStore     *self,
+                          const char  *sector_code,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (BP_IS_STORE (self), NULL);
+  g_return_val_if_fail (sector_code != NULL, NULL);
+
+  if (!(stmt = _bp_store_prepare (self,
+                                  AREA_COLUMNS "WHERE a.id = (SELECT s.wijk_id FROM area s"
+                                  "                 WHERE s.level = ? AND s.code = ?)",
+                                  error)))
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, BP_AREA_LEVEL_SECTOR);
+  sqlite3_bind_text (stmt, 2, sector_code, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return area_from_row (stmt);
+
+  if (rc != SQLITE_DONE)
     _bp_store_set_sqlite_error (self, error);
 
   return NULL;

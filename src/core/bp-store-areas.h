@@ -48,6 +48,9 @@ BpArea     *bp_store_dup_area             (BpStore           *self,
                                            BpAreaLevel        level,
                                            const char        *code,
                                            GError           **error);
+BpArea     *bp_store_dup_sector_wijk      (BpStore           *self,
+                                           const char        *sector_code,
+                                           GError           **error);
 GListModel *bp_store_list_areas           (BpStore           *self,
                                            BpAreaLevel        level,
                                            const char        *parent_code,

@@ -49,7 +49,7 @@ remove_unknown_parents (BpStore     *store,
   if (level == BP_AREA_LEVEL_REGION)
     return 0;
 
-  if (!(parents = bp_store_list_areas (store, level - 1, NULL, NULL)))
+  if (!(parents = bp_store_list_areas (store, bp_area_level_get_parent_level (level), NULL, NULL)))
     return 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (parents); i++)
@@ -94,7 +94,7 @@ bp_tool_import_areas (int    argc,
   BpAreaLevel level;
   const GOptionEntry entries[] = {
     { "level", 0, 0, G_OPTION_ARG_STRING, &level_name,
-      N_("The level of the areas: region, province, elz, municipality or sector"), N_("LEVEL") },
+      N_("The level of the areas: region, province, elz, municipality, wijk or sector"), N_("LEVEL") },
     { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_path, N_("The store file"), N_("FILE") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source,
       N_("Where the outlines come from, shown in “About the data”"), N_("TEXT") },
@@ -122,7 +122,7 @@ bp_tool_import_areas (int    argc,
 
   if (level_name == NULL || !bp_area_level_from_string (level_name, &level))
     {
-      g_printerr ("%s\n", _("Say the level of the areas with --level: region, province, elz, municipality or sector."));
+      g_printerr ("%s\n", _("Say the level of the areas with --level: region, province, elz, municipality, wijk or sector."));
       return 2;
     }
 

@@ -19,6 +19,7 @@
 
 /* Levels an --area code may name, most specific first. */
 static const BpAreaLevel area_levels[] = {
+  BP_AREA_LEVEL_WIJK,
   BP_AREA_LEVEL_MUNICIPALITY,
   BP_AREA_LEVEL_CARE_ZONE,
   BP_AREA_LEVEL_PROVINCE,
@@ -68,7 +69,7 @@ bp_tool_indicators (int    argc,
     { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_path, N_("The store file"), N_("FILE") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The last day of the window (default: the last day with counts)"), N_("YYYY-MM-DD") },
     { "window", 0, 0, G_OPTION_ARG_STRING, &window_text, N_("The window in days, 1 to 365 (default 14)"), N_("N") },
-    { "level", 0, 0, G_OPTION_ARG_STRING, &level_name, N_("The areas: sector (default), municipality, elz, province or region"), N_("LEVEL") },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level_name, N_("The areas: sector (default), wijk, municipality, elz, province or region"), N_("LEVEL") },
     { "area", 0, 0, G_OPTION_ARG_STRING, &area_code, N_("Only the areas inside a region, province, care zone or municipality"), N_("CODE") },
     { "age-band", 0, 0, G_OPTION_ARG_STRING, &band_text, N_("Only one age band, 0 (0-9) to 8 (80+)"), N_("BAND") },
     { "suppress-small", 0, 0, G_OPTION_ARG_NONE, &suppress_small, N_("Hide counts of 1 to 4, as for roles without medical access"), NULL },
@@ -112,7 +113,7 @@ bp_tool_indicators (int    argc,
 
   if (level_name && !bp_area_level_from_string (level_name, &level))
     {
-      g_printerr (_("brandpunt-tool indicators: unknown level “%s”. Use sector, municipality, elz, province or region.\n"),
+      g_printerr (_("brandpunt-tool indicators: unknown level “%s”. Use sector, wijk, municipality, elz, province or region.\n"),
                   level_name);
       return 1;
     }
@@ -177,7 +178,7 @@ bp_tool_indicators (int    argc,
 
       if (!found)
         {
-          g_printerr (_("brandpunt-tool indicators: there is no region, province, care zone or municipality with code “%s”.\n"),
+          g_printerr (_("brandpunt-tool indicators: there is no region, province, care zone, municipality or neighbourhood with code “%s”.\n"),
                       area_code);
           return 1;
         }

@@ -82,6 +82,7 @@ bp_tool_find_area (BpStore    *store,
     BP_AREA_LEVEL_CARE_ZONE,
     BP_AREA_LEVEL_PROVINCE,
     BP_AREA_LEVEL_REGION,
+    BP_AREA_LEVEL_WIJK,
     BP_AREA_LEVEL_SECTOR,
   };
   BpArea *area = NULL;

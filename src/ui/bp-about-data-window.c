@@ -83,10 +83,11 @@ fill (BpAboutDataWindow *self,
                                   source->source,
                                   source->licence ? source->licence : _("not stated"),
                                   source->imported_at);
+      /* Before the text: attributions such as "Data & Analyse" are no markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      bp_area_level_get_display_name (source->level));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_group_add (self->sources_group, row);
     }
 }

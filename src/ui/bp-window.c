@@ -433,6 +433,7 @@ list_scope_areas (BpStore  *store,
     BP_AREA_LEVEL_PROVINCE,
     BP_AREA_LEVEL_CARE_ZONE,
     BP_AREA_LEVEL_MUNICIPALITY,
+    BP_AREA_LEVEL_WIJK,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (levels); i++)

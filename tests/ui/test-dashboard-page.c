@@ -68,6 +68,23 @@ sql_cases (const char *level,
   return n;
 }
 
+static gint64
+sql_count (const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (bp_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
 static void
 assert_cards_match (BpWindow   *window,
                     const char *level,
@@ -162,9 +179,25 @@ test_dashboard_scope_and_date (void)
   g_assert_cmpint (bp_dashboard_figures_get_day (figures), ==, day - 7);
   assert_cards_match (window, "municipality", "24062", day - 7);
   assert_homes_match (figures);
-  /* Leuven's ranking lists its sectors, one level down. */
-  g_assert_cmpuint (bp_indicators_get_n_rows (bp_dashboard_figures_get_ranking (figures, FALSE)), ==,
-                    bp_indicators_get_n_rows (bp_dashboard_figures_get_ranking (figures, TRUE)));
+  /* Leuven's ranking lists its neighbourhoods, one level down, which hold
+   * the cases of all its sectors. */
+  {
+    BpIndicators *wijken = bp_dashboard_figures_get_ranking (figures, FALSE);
+    BpIndicators *sectors = bp_dashboard_figures_get_ranking (figures, TRUE);
+    gint64 wijk_cases = 0, sector_cases = 0;
+
+    g_assert_cmpint (bp_indicators_get_query (wijken)->level, ==, BP_AREA_LEVEL_WIJK);
+    g_assert_cmpuint (bp_indicators_get_n_rows (wijken), ==,
+                      sql_count ("SELECT count (*) FROM area w JOIN area m ON m.id = w.parent_id"
+                                 " WHERE w.level = 5 AND m.level = 3 AND m.code = '24062'"));
+    g_assert_cmpuint (bp_indicators_get_n_rows (wijken), <, bp_indicators_get_n_rows (sectors));
+    for (guint i = 0; i < bp_indicators_get_n_rows (wijken); i++)
+      wijk_cases += bp_indicators_get_row (wijken, i)->n_cases;
+    for (guint i = 0; i < bp_indicators_get_n_rows (sectors); i++)
+      sector_cases += bp_indicators_get_row (sectors, i)->n_cases;
+    g_assert_cmpint (wijk_cases, ==, sector_cases);
+    g_assert_cmpint (wijk_cases, ==, sql_cases ("municipality", "24062", day - 7, 14));
+  }
   ui_test_save_screenshot (GTK_WIDGET (window), "dashboard-leuven");
   /* The table is sorted by incidence, highest first, with the figures of
    * this refresh (its rows are reused from the last one). */
