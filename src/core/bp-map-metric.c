@@ -51,6 +51,7 @@ struct _BpSectorValues
   BpMapMetric  metric;
   int          day;
   int          age_band;
+  BpAreaLevel  level;   /* the areas whose figures the sectors carry */
   gboolean     small_suppressed;
   GArray      *entries; /* SectorEntry, sorted by sector_id */
 };
@@ -417,6 +418,7 @@ bp_sector_values_class_init (BpSectorValuesClass *klass)
 static void
 bp_sector_values_init (BpSectorValues *self)
 {
+  self->level = BP_AREA_LEVEL_SECTOR;
   self->entries = g_array_new (FALSE, TRUE, sizeof (SectorEntry));
 }
 
@@ -616,6 +618,7 @@ bp_sector_values_suppress_small (BpSectorValues *self)
   copy->metric = self->metric;
   copy->day = self->day;
   copy->age_band = self->age_band;
+  copy->level = self->level;
   copy->small_suppressed = TRUE;
   g_array_append_vals (copy->entries, self->entries->data, self->entries->len);
 
@@ -631,6 +634,121 @@ bp_sector_values_suppress_small (BpSectorValues *self)
     }
 
   return copy;
+}
+
+/**
+ * bp_store_group_sector_values:
+ * @store: the store @self was computed from
+ * @self: a #BpSectorValues of statistical sectors
+ * @level: %BP_AREA_LEVEL_SECTOR, or %BP_AREA_LEVEL_WIJK to colour by
+ *   neighbourhood
+ * @error: return location for a #GError
+ *
+ * Gives each sector the figures of the neighbourhood it lies in: the cases
+ * and residents of all its sectors, with their value computed from those
+ * sums. A sector outside any neighbourhood keeps its own. Suppress small
+ * counts after grouping, so that the rule applies to what is shown.
+ *
+ * Returns: (transfer full) (nullable): the grouped values
+ */
+BpSectorValues *
+bp_store_group_sector_values (BpStore         *store,
+                              BpSectorValues  *self,
+                              BpAreaLevel      level,
+                              GError         **error)
+{
+  g_autoptr(BpSectorValues) copy = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) groups = NULL;
+  g_autofree gint64 *group_of_entry = NULL;
+  int rc;
+
+  g_return_val_if_fail (BP_IS_STORE (store), NULL);
+  g_return_val_if_fail (BP_IS_SECTOR_VALUES (self), NULL);
+  g_return_val_if_fail (!self->small_suppressed, NULL);
+
+  if (level != BP_AREA_LEVEL_WIJK || self->level == level)
+    return g_object_ref (self);
+
+  if (!(stmt = _bp_store_prepare (store,
+                                  "SELECT id, wijk_id FROM area WHERE level = ?1 AND wijk_id IS NOT NULL",
+                                  error)))
+    return NULL;
+  sqlite3_bind_int (stmt, 1, BP_AREA_LEVEL_SECTOR);
+
+  copy = g_object_new (BP_TYPE_SECTOR_VALUES, NULL);
+  copy->metric = self->metric;
+  copy->day = self->day;
+  copy->age_band = self->age_band;
+  copy->level = level;
+  g_array_append_vals (copy->entries, self->entries->data, self->entries->len);
+  group_of_entry = g_new0 (gint64, MAX (copy->entries->len, 1));
+  groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SectorEntry *entry = find_entry (copy->entries, sqlite3_column_int64 (stmt, 0));
+      gint64 wijk_id = sqlite3_column_int64 (stmt, 1);
+      SectorEntry *sum;
+
+      if (entry == NULL)
+        continue;
+
+      if (!(sum = g_hash_table_lookup (groups, &wijk_id)))
+        {
+          sum = g_new0 (SectorEntry, 1);
+          sum->sector_id = wijk_id;
+          g_hash_table_insert (groups, g_memdup2 (&wijk_id, sizeof wijk_id), sum);
+        }
+
+      sum->population += entry->population;
+      sum->cases_7 += entry->cases_7;
+      sum->cases_14 += entry->cases_14;
+      sum->is_suppressed_7 |= entry->is_suppressed_7;
+      sum->is_suppressed_14 |= entry->is_suppressed_14;
+      sum->is_suppressed_previous |= entry->is_suppressed_previous;
+      group_of_entry[entry - (SectorEntry *)copy->entries->data] = wijk_id;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _bp_store_set_sqlite_error (store, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < copy->entries->len; i++)
+    {
+      SectorEntry *entry = &g_array_index (copy->entries, SectorEntry, i);
+      SectorEntry *sum;
+
+      if (group_of_entry[i] == 0 || !(sum = g_hash_table_lookup (groups, &group_of_entry[i])))
+        continue;
+
+      entry->population = sum->population;
+      entry->cases_7 = sum->cases_7;
+      entry->cases_14 = sum->cases_14;
+      entry->is_suppressed_7 = sum->is_suppressed_7;
+      entry->is_suppressed_14 = sum->is_suppressed_14;
+      entry->is_suppressed_previous = sum->is_suppressed_previous;
+      compute_value (entry, copy->metric);
+    }
+
+  return g_steal_pointer (&copy);
+}
+
+/**
+ * bp_sector_values_get_level:
+ * @self: a #BpSectorValues
+ *
+ * Returns: the areas whose figures each sector carries, see
+ *   bp_store_group_sector_values()
+ */
+BpAreaLevel
+bp_sector_values_get_level (BpSectorValues *self)
+{
+  g_return_val_if_fail (BP_IS_SECTOR_VALUES (self), BP_AREA_LEVEL_SECTOR);
+
+  return self->level;
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "bp-area.h"
 #include "bp-store.h"
 
 G_BEGIN_DECLS
@@ -113,6 +114,11 @@ gboolean        bp_sector_values_get_counts            (BpSectorValues       *se
                                                         gint64               *cases_7,
                                                         gint64               *cases_14,
                                                         gint64               *population);
+BpSectorValues *bp_store_group_sector_values           (BpStore              *store,
+                                                        BpSectorValues       *self,
+                                                        BpAreaLevel           level,
+                                                        GError              **error);
+BpAreaLevel     bp_sector_values_get_level             (BpSectorValues       *self);
 BpSectorValues *bp_sector_values_suppress_small        (BpSectorValues       *self);
 gboolean        bp_sector_values_get_small_suppressed  (BpSectorValues       *self);
 gboolean        bp_count_is_small                      (gint64                n_cases);

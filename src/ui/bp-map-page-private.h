@@ -16,5 +16,6 @@ BpChoroplethLayer *_bp_map_page_get_layer        (BpMapPage *self);
 BpSectorPanel     *_bp_map_page_get_sector_panel (BpMapPage *self);
 AdwFlap           *_bp_map_page_get_flap         (BpMapPage *self);
 BpSectorValues    *_bp_map_page_get_values       (BpMapPage *self);
+GtkDropDown       *_bp_map_page_get_level_dropdown (BpMapPage *self);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ struct _BpMapPage
   ShumateMap        *map;
   GtkDropDown       *metric_dropdown;
   GtkDropDown       *age_dropdown;
+  GtkDropDown       *level_dropdown;
   GtkSearchEntry    *search_entry;
   GtkDrawingArea    *legend;
   GtkToggleButton   *play_button;
@@ -64,6 +65,7 @@ struct _BpMapPage
 
   BpMapMetric        metric;
   int                age_band;
+  BpAreaLevel        colour_level;  /* sectors, or their neighbourhoods */
   int                reference_day;
   int                shown_day;
   int                selected;
@@ -272,7 +274,22 @@ compute_values_cb (GObject      *object,
       return;
     }
 
-  /* Small counts are hidden for users without medical access. */
+  if (self->colour_level != BP_AREA_LEVEL_SECTOR)
+    {
+      BpSectorValues *grouped = bp_store_group_sector_values (BP_STORE (object), values,
+                                                              self->colour_level, &error);
+
+      if (grouped == NULL)
+        {
+          g_warning ("Could not group the map values: %s", error->message);
+          return;
+        }
+      g_object_unref (values);
+      values = grouped;
+    }
+
+  /* Small counts are hidden for users without medical access; after
+   * grouping, so the rule applies to the figures shown. */
   if (g_settings_get_boolean (self->settings, BP_SETTINGS_KEY_SUPPRESS_SMALL))
     {
       BpSectorValues *suppressed = bp_sector_values_suppress_small (values);
@@ -336,6 +353,17 @@ age_changed_cb (BpMapPage   *self,
 
   /* Position 0 is "All ages". */
   self->age_band = position == 0 || position == GTK_INVALID_LIST_POSITION ? -1 : (int)position - 1;
+  compute_values (self);
+}
+
+static void
+level_changed_cb (BpMapPage   *self,
+                  GParamSpec  *pspec,
+                  GtkDropDown *dropdown)
+{
+  /* Position 0 is "Statistical sectors", 1 "Neighbourhoods". */
+  self->colour_level = gtk_drop_down_get_selected (dropdown) == 1 ? BP_AREA_LEVEL_WIJK
+                                                                  : BP_AREA_LEVEL_SECTOR;
   compute_values (self);
 }
 
@@ -763,6 +791,7 @@ bp_map_page_class_init (BpMapPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, BP_RESOURCE_PATH "/ui/bp-map-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BpMapPage, map);
   gtk_widget_class_bind_template_child (widget_class, BpMapPage, metric_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BpMapPage, level_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpMapPage, age_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpMapPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BpMapPage, legend);
@@ -810,6 +839,7 @@ bp_map_page_init (BpMapPage *self)
 
   self->metric = BP_MAP_METRIC_INCIDENCE_14;
   self->age_band = -1;
+  self->colour_level = BP_AREA_LEVEL_SECTOR;
   self->selected = -1;
   self->load_cancellable = g_cancellable_new ();
   self->values_cancellable = g_cancellable_new ();
@@ -853,6 +883,7 @@ bp_map_page_init (BpMapPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
 
   g_signal_connect_object (self->metric_dropdown, "notify::selected", G_CALLBACK (metric_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->level_dropdown, "notify::selected", G_CALLBACK (level_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->age_dropdown, "notify::selected", G_CALLBACK (age_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->day_adjustment, "value-changed", G_CALLBACK (day_adjustment_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->play_button, "toggled", G_CALLBACK (play_toggled_cb), self, G_CONNECT_SWAPPED);
@@ -989,6 +1020,12 @@ AdwFlap *
 _bp_map_page_get_flap (BpMapPage *self)
 {
   return self->flap;
+}
+
+GtkDropDown *
+_bp_map_page_get_level_dropdown (BpMapPage *self)
+{
+  return self->level_dropdown;
 }
 
 BpSectorValues *

@@ -282,6 +282,7 @@ bp_sector_panel_show_sector (BpSectorPanel  *self,
 {
   g_autoptr(BpArea) area = NULL;
   g_autoptr(BpArea) municipality = NULL;
+  g_autoptr(BpArea) wijk = NULL;
   g_autoptr(BpArea) care_zone = NULL;
   g_autofree char *population_text = NULL;
   g_autofree char *cases_7_text = NULL;
@@ -317,10 +318,18 @@ bp_sector_panel_show_sector (BpSectorPanel  *self,
   if (municipality && bp_area_get_parent_code (municipality))
     care_zone = bp_store_dup_area (store, BP_AREA_LEVEL_CARE_ZONE, bp_area_get_parent_code (municipality), NULL);
 
+  wijk = bp_store_dup_sector_wijk (store, self->code, NULL);
+
+  if (wijk)
+    add_fact (self, _("Neighbourhood"), bp_area_get_display_name (wijk));
   if (municipality)
     add_fact (self, _("Municipality"), bp_area_get_display_name (municipality));
   if (care_zone)
     add_fact (self, _("Primary care zone"), bp_area_get_display_name (care_zone));
+
+  /* Coloured by neighbourhood, the figures are the neighbourhood's. */
+  if (wijk && bp_sector_values_get_level (values) == BP_AREA_LEVEL_WIJK)
+    add_fact (self, _("Counts and incidences"), _("Of the whole neighbourhood"));
 
   population_text = g_strdup_printf ("%'" G_GINT64_FORMAT, population);
   add_fact (self, _("Population"), population_text);

@@ -335,6 +335,86 @@ test_map_page_mbtiles_basemap (void)
   g_settings_reset (settings, "mbtiles-path");
 }
 
+/* Coloured by neighbourhood, every sector of a wijk carries the cases and
+ * residents of the whole wijk, and its panel says so. */
+static void
+test_map_page_neighbourhoods (void)
+{
+  BpWindow *window = bp_window_new (NULL);
+  g_autoptr(BpArea) leuven = NULL;
+  g_autoptr(GListModel) sectors = NULL;
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 wijk_cases = 0, wijk_population = 0;
+  const char *wijk_code = "24062W03";
+  BpSectorValues *values;
+  BpMapPage *page;
+  double x = 0, y = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  bp_window_set_store (window, store);
+  page = _bp_window_get_map_page (window);
+  wait_for_map (page);
+  leuven = bp_store_dup_area (store, BP_AREA_LEVEL_MUNICIPALITY, "24062", NULL);
+  g_signal_emit_by_name (_bp_window_get_scope_chooser (window), "area-activated", leuven);
+  wait_for_map (page);
+
+  /* The wijk's sectors and their sums, from the store. */
+  values = _bp_map_page_get_values (page);
+  sectors = bp_store_list_areas (store, BP_AREA_LEVEL_SECTOR, "24062", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (sectors); i++)
+    {
+      g_autoptr(BpArea) sector = g_list_model_get_item (sectors, i);
+      g_autoptr(BpArea) wijk = bp_store_dup_sector_wijk (store, bp_area_get_code (sector), NULL);
+      gint64 id = bp_area_get_id (sector), n = 0;
+
+      if (wijk == NULL || !g_str_equal (bp_area_get_code (wijk), wijk_code))
+        continue;
+      g_assert_true (bp_store_get_window_sum (store, id, -1, bp_sector_values_get_day (values), 14, &n, NULL));
+      wijk_cases += n;
+      wijk_population += bp_area_get_population (sector);
+      g_ptr_array_add (members, g_strdup (bp_area_get_code (sector)));
+      g_array_append_val (member_ids, id);
+    }
+  g_assert_cmpuint (members->len, >=, 2);
+
+  gtk_drop_down_set_selected (_bp_map_page_get_level_dropdown (page), 1);
+  for (guint i = 0; i < 600 && bp_sector_values_get_level (_bp_map_page_get_values (page)) != BP_AREA_LEVEL_WIJK; i++)
+    ui_test_iterate ();
+  wait_for_map (page);
+  values = _bp_map_page_get_values (page);
+  g_assert_cmpint (bp_sector_values_get_level (values), ==, BP_AREA_LEVEL_WIJK);
+
+  for (guint i = 0; i < member_ids->len; i++)
+    {
+      gint64 cases_7, cases_14, population;
+
+      g_assert_true (bp_sector_values_get_counts (values, g_array_index (member_ids, gint64, i),
+                                                  &cases_7, &cases_14, &population));
+      g_assert_cmpint (cases_14, ==, wijk_cases);
+      g_assert_cmpint (population, ==, wijk_population);
+    }
+
+  g_assert_true (find_pixel_in_sector (_bp_map_page_get_layer (page), g_ptr_array_index (members, 0), &x, &y));
+  g_assert_true (bp_map_page_select_at (page, x, y));
+  ui_test_iterate_until_idle ();
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (_bp_map_page_get_sector_panel (page)), "Centrum/station"));
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (_bp_map_page_get_sector_panel (page)), "Of the whole neighbourhood"));
+  wait_for_map (page);
+  ui_test_save_screenshot (GTK_WIDGET (window), "map-neighbourhoods");
+
+  /* Back to sectors: each sector has its own figures again. */
+  gtk_drop_down_set_selected (_bp_map_page_get_level_dropdown (page), 0);
+  for (guint i = 0; i < 600 && bp_sector_values_get_level (_bp_map_page_get_values (page)) != BP_AREA_LEVEL_SECTOR; i++)
+    ui_test_iterate ();
+  wait_for_map (page);
+  g_assert_false (ui_test_label_shown (GTK_WIDGET (_bp_map_page_get_sector_panel (page)), "Of the whole neighbourhood"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate_until_idle ();
+}
+
 static void
 test_map_page_preferences_window (void)
 {
@@ -364,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/map-page/click-selects-sector", test_map_page_click_selects_sector);
   g_test_add_func ("/map-page/suppressed-small-counts", test_map_page_suppressed_small_counts);
   g_test_add_func ("/map-page/mbtiles-basemap", test_map_page_mbtiles_basemap);
+  g_test_add_func ("/map-page/neighbourhoods", test_map_page_neighbourhoods);
   g_test_add_func ("/map-page/preferences-window", test_map_page_preferences_window);
 
   result = g_test_run ();
