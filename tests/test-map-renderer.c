@@ -269,7 +269,7 @@ test_map_renderer_pdf (void)
 
       g_assert_nonnull (strstr (text, label));
     }
-  g_assert_nonnull (strstr (text, "sector outlines are approximate"));
+  g_assert_nonnull (strstr (text, "sector outlines shown are approximate"));
 }
 
 /* The ids of the sectors of an area, found through the store one level
