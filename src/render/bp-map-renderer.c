@@ -1235,25 +1235,40 @@ dup_outline_note (BpMapRenderer *self)
   guint n_sectors = self->legend_sectors ? self->legend_sectors->len : bp_sector_map_get_n_sectors (self->map);
   guint n_approximate = bp_sector_map_count_approximate_sectors (self->map, self->legend_sectors);
   guint percent = n_sectors > 0 ? (guint)round (100.0 * n_approximate / n_sectors) : 0;
+  const char *format;
 
   /* a few approximate outlines are not none, nor are a few real ones none */
   if (n_approximate > 0 && n_approximate < n_sectors)
     percent = CLAMP (percent, 1, 99);
 
   if (n_approximate == 0)
-    /* Translators: the footnote of a map; %u %% is a percentage, always 0 here */
-    return g_strdup_printf (_("%u %% of the sector outlines shown are approximate."), 0);
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       /* Translators: the footnote of a map; %u %% is a percentage */
-                                       "%u %% of the sector outlines shown are approximate (dashed where streets "
-                                       "can be read): where such a sector lies inside its real area is not known; "
-                                       "its code, population and counts are exact.",
-                                       "%u %% of the sector outlines shown are approximate (dashed where streets "
-                                       "can be read): where such a sector lies inside its real area is not known; "
-                                       "its code, population and counts are exact.",
-                                       percent),
+    format = self->legend_sectors
+      /* Translators: the footnote of a map of an area; %u %% is a percentage, here 0 % */
+      ? _("%u %% of the sector outlines of the area are approximate.")
+      /* Translators: the footnote of a map; %u %% is a percentage, here 0 % */
+      : _("%u %% of the sector outlines shown are approximate.");
+  else if (self->legend_sectors)
+    format = g_dngettext (GETTEXT_PACKAGE,
+                          /* Translators: the footnote of a map of an area; %u %% is a percentage */
+                          "%u %% of the sector outlines of the area are approximate (dashed where streets can "
+                          "be read): where such a sector lies inside its real area is not known; its code, "
+                          "population and counts are exact.",
+                          "%u %% of the sector outlines of the area are approximate (dashed where streets can "
+                          "be read): where such a sector lies inside its real area is not known; its code, "
+                          "population and counts are exact.",
                           percent);
+  else
+    format = g_dngettext (GETTEXT_PACKAGE,
+                          /* Translators: the footnote of a map; %u %% is a percentage */
+                          "%u %% of the sector outlines shown are approximate (dashed where streets can be "
+                          "read): where such a sector lies inside its real area is not known; its code, "
+                          "population and counts are exact.",
+                          "%u %% of the sector outlines shown are approximate (dashed where streets can be "
+                          "read): where such a sector lies inside its real area is not known; its code, "
+                          "population and counts are exact.",
+                          percent);
+
+  return g_strdup_printf (format, percent);
 }
 
 static void
