@@ -657,6 +657,7 @@ test_map_renderer_approximate_official_import (void)
   g_autofree char *before_text = NULL;
   g_autofree char *after_text = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *expected_left = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GFile) demo = g_file_new_for_path (get_demo_store ());
@@ -714,6 +715,8 @@ test_map_renderer_approximate_official_import (void)
   g_clear_object (&map);
   g_clear_object (&store);
   g_assert_cmpint (run_tool (import_args, &out, &err), ==, 0);
+  expected_left = g_strdup_printf ("%u of 10594 sector outlines are approximate", 8801 - n_imported_approximate);
+  g_assert_nonnull (strstr (out, expected_left));
 
   after = render_street_area (store_path, "street-after", &after_text);
   g_assert_nonnull (strstr (after_text, "0 % of the sector outlines of the area are approximate"));
