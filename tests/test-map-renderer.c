@@ -269,7 +269,7 @@ test_map_renderer_pdf (void)
 
       g_assert_nonnull (strstr (text, label));
     }
-  g_assert_nonnull (strstr (text, "sector outlines are approximate"));
+  g_assert_nonnull (strstr (text, "sector outlines shown are approximate"));
 }
 
 /* The ids of the sectors of an area, found through the store one level
@@ -543,6 +543,252 @@ test_map_renderer_draw (void)
   cairo_surface_destroy (surface);
 }
 
+/* Koekelberg: 9 sectors, 8 of them synthetic pieces of real areas, small
+ * enough that a report of it is drawn at street zoom. */
+#define STREET_AREA "21011"
+
+static void
+append_ring_json (GString      *json,
+                  const double *lonlat,
+                  guint         n)
+{
+  g_string_append_c (json, '[');
+  for (guint i = 0; i <= n; i++)
+    {
+      char lon[G_ASCII_DTOSTR_BUF_SIZE], lat[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (json, "%s[%s,%s]", i ? "," : "",
+                              g_ascii_dtostr (lon, sizeof lon, lonlat[(i % n) * 2]),
+                              g_ascii_dtostr (lat, sizeof lat, lonlat[(i % n) * 2 + 1]));
+    }
+  g_string_append_c (json, ']');
+}
+
+/* Writes @sectors as an official file would give them: the same outlines,
+ * and nothing about where they come from. */
+static void
+write_official_outlines (BpStore     *store,
+                         BpSectorMap *map,
+                         GArray      *sectors,
+                         const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[");
+
+  for (guint i = 0; i < sectors->len; i++)
+    {
+      const char *code = bp_sector_map_get_sector_code (map, g_array_index (sectors, guint, i));
+      g_autoptr(BpArea) area = bp_store_dup_area (store, BP_AREA_LEVEL_SECTOR, code, &error);
+      g_autoptr(BpGeometry) geometry = NULL;
+
+      g_assert_no_error (error);
+      geometry = bp_store_dup_area_geometry (store, bp_area_get_id (area), &error);
+      g_assert_no_error (error);
+      g_string_append_printf (json,
+                              "%s{\"type\":\"Feature\",\"properties\":{\"code\":\"%s\",\"name_nl\":\"%s\","
+                              "\"parent_code\":\"%s\"},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[",
+                              i ? "," : "", code, bp_area_get_name_nl (area), bp_area_get_parent_code (area));
+      for (guint p = 0; p < bp_geometry_get_n_polygons (geometry); p++)
+        {
+          g_string_append_printf (json, "%s[", p ? "," : "");
+          for (guint r = 0; r < bp_geometry_get_n_rings (geometry, p); r++)
+            {
+              guint n;
+              const double *lonlat = bp_geometry_get_ring (geometry, p, r, &n);
+
+              if (r > 0)
+                g_string_append_c (json, ',');
+              append_ring_json (json, lonlat, n);
+            }
+          g_string_append_c (json, ']');
+        }
+      g_string_append (json, "]}}");
+    }
+  g_string_append (json, "]}");
+
+  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
+  g_assert_no_error (error);
+}
+
+/* Renders the street-zoom report of STREET_AREA as PNG and PDF; returns
+ * the PNG and the PDF's text. */
+static cairo_surface_t *
+render_street_area (const char  *store_path,
+                    const char  *name,
+                    char       **text)
+{
+  g_autofree char *png_name = g_strdup_printf ("%s.png", name);
+  g_autofree char *pdf_name = g_strdup_printf ("%s.pdf", name);
+  g_autofree char *png = work_path (png_name);
+  g_autofree char *pdf = work_path (pdf_name);
+  g_autoptr(GError) error = NULL;
+  const char *png_args[] = {
+    "render-map", "--store", store_path, "--date", DATE, "--area", STREET_AREA, "--size", "1400x900",
+    "--out", png, NULL
+  };
+  const char *pdf_args[] = {
+    "render-map", "--store", store_path, "--date", DATE, "--area", STREET_AREA, "--size", "1400x900",
+    "--out", pdf, NULL
+  };
+  const char *pdftotext[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *raw = NULL;
+  int status;
+
+  g_assert_cmpint (run_tool (png_args, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_tool (pdf_args, NULL, NULL), ==, 0);
+  g_spawn_sync (NULL, (char **)pdftotext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &raw, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  /* pdftotext breaks the footnote where the layout wrapped it */
+  *text = g_strdelimit (g_steal_pointer (&raw), "\n", ' ');
+
+  return cairo_image_surface_create_from_png (png);
+}
+
+/* A report of an area at street zoom dashes the lines inside real areas
+ * and says how many outlines are approximate; once official outlines of
+ * the sectors in view are imported, it draws them solid and says none
+ * are. The colours stay as they were: only lines change. */
+static void
+test_map_renderer_approximate_official_import (void)
+{
+  g_autofree char *store_path = work_path ("official.db");
+  g_autofree char *geojson = work_path ("official.geojson");
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_left = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GFile) demo = g_file_new_for_path (get_demo_store ());
+  g_autoptr(GFile) copy = g_file_new_for_path (store_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = NULL;
+  g_autoptr(BpSectorMap) map = NULL;
+  g_autoptr(GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
+  cairo_surface_t *before, *after;
+  const char *import_args[] = {
+    "import-areas", geojson, "--level", "sector", "--store", store_path, "--source", "Statbel (test)", NULL
+  };
+  BpOutlineSummary summary;
+  BpWorldRect rect;
+  BpBounds bounds;
+  BpMapView view;
+  double map_x, map_y;
+  guint n_sectors = 0, n_approximate = 0, n_changed = 0, n_imported_approximate;
+
+  /* a copy, so that the other tests keep the shipped outlines */
+  g_assert_true (g_file_copy (demo, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  store = bp_store_open (store_path, &error);
+  g_assert_no_error (error);
+
+  map = bp_sector_map_load (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint s = 0; s < bp_sector_map_get_n_sectors (map); s++)
+    {
+      g_autoptr(BpArea) area = bp_store_dup_area (store, BP_AREA_LEVEL_SECTOR, bp_sector_map_get_sector_code (map, s), NULL);
+
+      if (g_strcmp0 (bp_area_get_parent_code (area), STREET_AREA) != 0)
+        continue;
+      n_sectors++;
+      n_approximate += g_str_equal (bp_sector_map_get_sector_geometry_source (map, s), "synthetic");
+    }
+  g_assert_cmpuint (n_sectors, ==, 9);
+  g_assert_cmpuint (n_approximate, ==, 8);
+  g_assert_true (bp_sector_map_get_area_bounds (map, BP_AREA_LEVEL_MUNICIPALITY, STREET_AREA, &bounds));
+  bp_world_rect_from_bounds (&rect, &bounds);
+  bp_map_renderer_get_report_view (1400, 900, &rect, &view, &map_x, &map_y);
+  g_assert_cmpfloat (view.zoom, >=, 13.0);
+
+  before = render_street_area (store_path, "street-before", &before_text);
+  expected = g_strdup_printf ("%u %% of the sector outlines of the area are approximate",
+                              (n_approximate * 100 + n_sectors / 2) / n_sectors);
+  g_assert_nonnull (strstr (before_text, expected));
+  g_assert_nonnull (strstr (before_text, "Approximate sector outline"));
+
+  bp_map_view_get_world_rect (&view, &rect);
+  bp_sector_map_query_sectors (map, &rect, in_view);
+  g_assert_cmpuint (in_view->len, >, n_sectors);
+  n_imported_approximate = bp_sector_map_count_approximate_sectors (map, in_view);
+  write_official_outlines (store, map, in_view, geojson);
+  g_clear_object (&map);
+  g_clear_object (&store);
+  g_assert_cmpint (run_tool (import_args, &out, &err), ==, 0);
+  expected_left = g_strdup_printf ("%u of 10594 sector outlines are approximate", 8801 - n_imported_approximate);
+  g_assert_nonnull (strstr (out, expected_left));
+
+  after = render_street_area (store_path, "street-after", &after_text);
+  g_assert_nonnull (strstr (after_text, "0 % of the sector outlines of the area are approximate"));
+  g_assert_null (strstr (after_text, "Approximate sector outline"));
+
+  /* the marks went for exactly the sectors of the file */
+  store = bp_store_open (store_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (bp_store_get_outline_summary (store, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_approximate, ==, 8801 - n_imported_approximate);
+
+  g_assert_cmpint (cairo_surface_status (before), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_status (after), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = (int)map_y; y < (int)(map_y + view.height); y++)
+    for (int x = (int)map_x; x < (int)(map_x + view.width); x++)
+      {
+        int a[3], b[3];
+
+        read_pixel (before, x, y, a);
+        read_pixel (after, x, y, b);
+        n_changed += a[0] != b[0] || a[1] != b[1] || a[2] != b[2];
+      }
+  g_test_message ("%u of %d map pixels changed", n_changed, view.width * view.height);
+  g_assert_cmpuint (n_changed, >, 500);
+  g_assert_cmpuint (n_changed, <, view.width * view.height / 20);
+
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+}
+
+/* The dashes, and the key to them, are for zooms where streets can be
+ * read: further out the map draws as before. */
+static void
+test_map_renderer_approximate_zoom (void)
+{
+  const char *store_path = get_demo_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (store_path, &error);
+  g_autoptr(BpSectorMap) map = bp_sector_map_load (store, NULL, &error);
+  g_autoptr(BpMapRenderer) renderer = bp_map_renderer_new (map);
+  g_autoptr(BpClassBreaks) breaks = bp_class_breaks_new_default (BP_MAP_METRIC_CASES_7);
+  BpMapView view = { 0 };
+  double x, y, plain, with_key;
+
+  g_assert_no_error (error);
+  bp_map_renderer_set_breaks (renderer, breaks);
+
+  /* the middle of Koekelberg */
+  bp_world_project (4.3270, 50.8630, &x, &y);
+  view.center_x = x;
+  view.center_y = y;
+  view.tile_size = 256;
+  view.width = 800;
+  view.height = 600;
+  view.scale_factor = 1;
+
+  view.zoom = 12.5;
+  g_assert_false (bp_map_renderer_shows_approximate (renderer, &view));
+  view.zoom = 15;
+  g_assert_true (bp_map_renderer_shows_approximate (renderer, &view));
+  bp_map_renderer_set_show_boundaries (renderer, FALSE);
+  g_assert_false (bp_map_renderer_shows_approximate (renderer, &view));
+  bp_map_renderer_set_show_boundaries (renderer, TRUE);
+
+  plain = bp_map_renderer_measure_legend (renderer, 240);
+  bp_map_renderer_set_approximate_key (renderer, TRUE);
+  g_assert_true (bp_map_renderer_get_approximate_key (renderer));
+  with_key = bp_map_renderer_measure_legend (renderer, 240);
+  g_assert_cmpfloat (with_key, >, plain + 10);
+}
+
 static void
 remove_work_dir (void)
 {
@@ -574,6 +820,8 @@ main (int   argc,
   g_test_add_func ("/map-renderer/legend/area", test_map_renderer_legend_area);
   g_test_add_func ("/map-renderer/bad-arguments", test_map_renderer_bad_arguments);
   g_test_add_func ("/map-renderer/draw", test_map_renderer_draw);
+  g_test_add_func ("/map-renderer/approximate/zoom", test_map_renderer_approximate_zoom);
+  g_test_add_func ("/map-renderer/approximate/official-import", test_map_renderer_approximate_official_import);
 
   result = g_test_run ();
 

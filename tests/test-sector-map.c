@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bp-outline-origin.h"
 #include "bp-sector-map.h"
 #include "bp-store-areas.h"
 #include "bp-store-private.h"
@@ -695,6 +696,253 @@ test_sector_map_constructed (void)
     }
 }
 
+/* The sectors on the two sides of the middle of an arc's longest segment,
+ * found by hit tests a little way off it; -1 where there is none. */
+static void
+find_arc_sides (BpSectorMap *map,
+                guint        arc,
+                int         *left,
+                int         *right)
+{
+  guint full = bp_sector_map_get_n_lods (map) - 1;
+  guint n, longest = 0;
+  const double *xy = bp_sector_map_get_arc (map, arc, full, &n);
+  double longest_len = -1.0, dx, dy, len, mx, my, probe;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      double l = hypot (xy[i * 2 + 2] - xy[i * 2], xy[i * 2 + 3] - xy[i * 2 + 1]);
+
+      if (l > longest_len)
+        {
+          longest_len = l;
+          longest = i;
+        }
+    }
+
+  dx = xy[longest * 2 + 2] - xy[longest * 2];
+  dy = xy[longest * 2 + 3] - xy[longest * 2 + 1];
+  len = hypot (dx, dy);
+  mx = xy[longest * 2] + dx / 2.0;
+  my = xy[longest * 2 + 1] + dy / 2.0;
+  /* about a metre, and never past a short segment's neighbours */
+  probe = MIN (4e-8, len / 4.0);
+  *left = bp_sector_map_hit_test (map, mx - dy / len * probe, my + dx / len * probe);
+  *right = bp_sector_map_hit_test (map, mx + dy / len * probe, my - dx / len * probe);
+}
+
+/* The shipped outlines: 1,221 + 572 reconstructed from real areas, 8,801
+ * approximate; a line is drawn as approximate exactly where it runs
+ * inside one real area (geometry_cell_id) between approximate sectors. */
+static void
+test_sector_map_outlines_reference (void)
+{
+  BpSectorMap *map = get_reference_map ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GError) error = NULL;
+  guint n_origins[BP_N_OUTLINE_ORIGINS] = { 0 };
+  guint n_approximate_arcs = 0, n_checked = 0, n_wrong = 0, n_cell_edges = 0;
+
+  for (guint s = 0; s < bp_sector_map_get_n_sectors (map); s++)
+    {
+      BpOutlineOrigin origin =
+        bp_outline_origin_from_geometry_source (bp_sector_map_get_sector_geometry_source (map, s));
+
+      n_origins[origin]++;
+      g_assert_cmpint (bp_sector_map_sector_is_approximate (map, s), ==, origin == BP_OUTLINE_ORIGIN_APPROXIMATE);
+    }
+  g_assert_cmpuint (n_origins[BP_OUTLINE_ORIGIN_REAL], ==, 0);
+  g_assert_cmpuint (n_origins[BP_OUTLINE_ORIGIN_RECONSTRUCTED], ==, 1221 + 572);
+  g_assert_cmpuint (n_origins[BP_OUTLINE_ORIGIN_APPROXIMATE], ==, 8801);
+  g_assert_cmpuint (bp_sector_map_count_approximate_sectors (map, NULL), ==, 8801);
+
+  /* the cells as the shipped file gives them, read past the map */
+  stmt = _bp_store_prepare (reference_store,
+                            "SELECT code, json_extract (properties, '$.geometry_cell_id'),"
+                            "       json_extract (properties, '$.geometry_cell_sector_count')"
+                            " FROM area WHERE level = 4",
+                            &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int s = bp_sector_map_lookup_sector_code (map, (const char *)sqlite3_column_text (stmt, 0));
+      const char *code;
+
+      g_assert_cmpint (s, >=, 0);
+      code = bp_sector_map_get_sector_code (map, s);
+      g_hash_table_insert (cells, (gpointer)code, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+      g_assert_cmpuint (bp_sector_map_get_sector_cell_size (map, s), ==, sqlite3_column_int (stmt, 2));
+      /* a sector of a cell of its own is reconstructed, never approximate */
+      g_assert_cmpint (sqlite3_column_int (stmt, 2) == 1, ==, !bp_sector_map_sector_is_approximate (map, s));
+    }
+
+  for (guint arc = 0; arc < bp_sector_map_get_n_arcs (map); arc++)
+    {
+      gboolean is_approximate = bp_sector_map_arc_is_approximate (map, arc);
+      gboolean same_cell;
+      int left, right;
+
+      if (is_approximate)
+        {
+          n_approximate_arcs++;
+          g_assert_cmpint (bp_sector_map_get_arc_level (map, arc), ==, BP_AREA_LEVEL_SECTOR);
+        }
+      else if (bp_sector_map_get_arc_level (map, arc) != BP_AREA_LEVEL_SECTOR)
+        continue;
+
+      find_arc_sides (map, arc, &left, &right);
+      if (left < 0 || right < 0 || left == right)
+        continue;
+
+      /* both sides approximate and of one cell, exactly when marked */
+      n_checked++;
+      same_cell = bp_sector_map_sector_is_approximate (map, left) && bp_sector_map_sector_is_approximate (map, right) &&
+                  g_str_equal (g_hash_table_lookup (cells, bp_sector_map_get_sector_code (map, left)),
+                               g_hash_table_lookup (cells, bp_sector_map_get_sector_code (map, right)));
+      if (same_cell != is_approximate)
+        n_wrong++;
+      else if (!same_cell && bp_sector_map_sector_is_approximate (map, left) &&
+               bp_sector_map_sector_is_approximate (map, right))
+        n_cell_edges++;
+    }
+
+  g_test_message ("%u approximate arcs; %u arcs checked, %u not as found; %u between approximate sectors of two cells",
+                  n_approximate_arcs, n_checked, n_wrong, n_cell_edges);
+  g_assert_cmpuint (n_approximate_arcs, >, 5000);
+  g_assert_cmpuint (n_checked, >, 20000);
+  /* A probe can land in a neighbour that overlaps the outline by a sliver
+   * (5e-6 of the area, data/geography/README.md): a handful of arcs. */
+  g_assert_cmpuint (n_wrong, <=, 20);
+  /* the real boundaries of cells between approximate sectors stay solid */
+  g_assert_cmpuint (n_cell_edges, >, 1000);
+}
+
+static BpAreaRecord *
+make_cell_record (const char *code,
+                  const char *geometry_source,
+                  const char *cell,
+                  double      lon)
+{
+  g_autoptr(BpGeometry) geometry = bp_geometry_new ();
+  BpAreaRecord *record;
+
+  bp_geometry_begin_polygon (geometry);
+  bp_geometry_begin_ring (geometry);
+  bp_geometry_add_point (geometry, lon, 51.00);
+  bp_geometry_add_point (geometry, lon + 0.01, 51.00);
+  bp_geometry_add_point (geometry, lon + 0.01, 51.02);
+  bp_geometry_add_point (geometry, lon, 51.02);
+
+  record = make_record (code, "11001", geometry);
+  g_free (record->geometry_source);
+  record->geometry_source = g_strdup (geometry_source);
+  if (cell)
+    record->properties_json = g_strdup_printf ("{\"geometry_cell_id\":\"%s\"}", cell);
+  return record;
+}
+
+/* The arc that runs north–south at @lon. */
+static int
+find_meridian_arc (BpSectorMap *map,
+                   double       lon)
+{
+  guint full = bp_sector_map_get_n_lods (map) - 1;
+  double x, y;
+
+  bp_world_project (lon, 51.01, &x, &y);
+  for (guint arc = 0; arc < bp_sector_map_get_n_arcs (map); arc++)
+    {
+      guint n;
+      const double *xy = bp_sector_map_get_arc (map, arc, full, &n);
+
+      if (n == 2 && fabs (xy[0] - x) < 1e-9 && fabs (xy[2] - x) < 1e-9)
+        return arc;
+    }
+
+  return -1;
+}
+
+/* Five sectors side by side in one municipality: A and B split cell C1,
+ * C and D split cell C2, E is a real area of its own. Only the lines
+ * inside C1 and C2 are approximate; once D's official outline is
+ * imported, only the line inside C1 is. */
+static void
+test_sector_map_outlines_constructed (void)
+{
+  g_autofree char *path = store_path ("cells.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpStore) store = bp_store_open (path, &error);
+  g_autoptr(BpSectorMap) map = NULL;
+  g_autoptr(BpGeometry) outline = bp_geometry_new ();
+  g_autoptr(GPtrArray) sectors = g_ptr_array_new_with_free_func ((GDestroyNotify)bp_area_record_free);
+  g_autoptr(GPtrArray) official = g_ptr_array_new_with_free_func ((GDestroyNotify)bp_area_record_free);
+  static const struct {
+    double   lon;
+    gboolean before;
+    gboolean after;
+  } lines[] = {
+    { 4.01, TRUE, TRUE },   /* A | B, inside C1 */
+    { 4.02, FALSE, FALSE }, /* B | C, between cells */
+    { 4.03, TRUE, FALSE },  /* C | D, inside C2 */
+    { 4.04, FALSE, FALSE }, /* D | E */
+  };
+
+  g_assert_no_error (error);
+  bp_geometry_begin_polygon (outline);
+  bp_geometry_begin_ring (outline);
+  bp_geometry_add_point (outline, 4.00, 51.00);
+  bp_geometry_add_point (outline, 4.05, 51.00);
+  bp_geometry_add_point (outline, 4.05, 51.02);
+  bp_geometry_add_point (outline, 4.00, 51.02);
+  import_level (store, BP_AREA_LEVEL_REGION, "02000", NULL, outline);
+  import_level (store, BP_AREA_LEVEL_PROVINCE, "10000", "02000", outline);
+  import_level (store, BP_AREA_LEVEL_CARE_ZONE, "elz1", "10000", outline);
+  import_level (store, BP_AREA_LEVEL_MUNICIPALITY, "11001", "elz1", outline);
+
+  g_ptr_array_add (sectors, make_cell_record ("11001A00-", "synthetic", "C1", 4.00));
+  g_ptr_array_add (sectors, make_cell_record ("11001B00-", "synthetic", "C1", 4.01));
+  g_ptr_array_add (sectors, make_cell_record ("11001C00-", "synthetic", "C2", 4.02));
+  g_ptr_array_add (sectors, make_cell_record ("11001D00-", "synthetic", "C2", 4.03));
+  g_ptr_array_add (sectors, make_cell_record ("11001E00-", "statbel", "C3", 4.04));
+  g_assert_true (bp_store_import_areas (store, BP_AREA_LEVEL_SECTOR, sectors, "test", NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_clear_object (&map);
+      map = bp_sector_map_load (store, NULL, &error);
+      g_assert_no_error (error);
+
+      g_assert_cmpuint (bp_sector_map_count_approximate_sectors (map, NULL), ==, pass == 0 ? 4 : 3);
+      g_assert_cmpuint (bp_sector_map_get_sector_cell_size (map, bp_sector_map_lookup_sector_code (map, "11001A00-")), ==, 2);
+      g_assert_cmpuint (bp_sector_map_get_sector_cell_size (map, bp_sector_map_lookup_sector_code (map, "11001E00-")), ==, 1);
+      g_assert_cmpint (bp_sector_map_sector_is_approximate (map, bp_sector_map_lookup_sector_code (map, "11001D00-")),
+                       ==, pass == 0);
+
+      for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+        {
+          int arc = find_meridian_arc (map, lines[i].lon);
+
+          g_assert_cmpint (arc, >=, 0);
+          g_assert_cmpint (bp_sector_map_arc_is_approximate (map, arc), ==, pass == 0 ? lines[i].before : lines[i].after);
+        }
+      /* the outline of the whole is real */
+      for (guint arc = 0; arc < bp_sector_map_get_n_arcs (map); arc++)
+        if (bp_sector_map_get_arc_level (map, arc) != BP_AREA_LEVEL_SECTOR)
+          g_assert_false (bp_sector_map_arc_is_approximate (map, arc));
+
+      /* D's outline from an official file, which does not say where an
+       * outline comes from: only D is touched */
+      if (pass == 0)
+        {
+          g_ptr_array_add (official, make_cell_record ("11001D00-", NULL, NULL, 4.03));
+          g_assert_true (bp_store_import_areas (store, BP_AREA_LEVEL_SECTOR, official, "Statbel", NULL, &error));
+          g_assert_no_error (error);
+        }
+    }
+}
+
 static void
 test_sector_map_empty (void)
 {
@@ -988,6 +1236,8 @@ assert_maps_equal (BpSectorMap *a,
       g_assert_cmpstr (bp_sector_map_get_sector_name (a, s), ==, bp_sector_map_get_sector_name (b, s));
       g_assert_cmpstr (bp_sector_map_get_sector_geometry_source (a, s), ==,
                        bp_sector_map_get_sector_geometry_source (b, s));
+      g_assert_cmpint (bp_sector_map_sector_is_approximate (a, s), ==, bp_sector_map_sector_is_approximate (b, s));
+      g_assert_cmpuint (bp_sector_map_get_sector_cell_size (a, s), ==, bp_sector_map_get_sector_cell_size (b, s));
       g_assert_cmpint (bp_sector_map_get_sector_municipality_id (a, s), ==,
                        bp_sector_map_get_sector_municipality_id (b, s));
       g_assert_cmpuint (bp_sector_map_get_sector_municipality (a, s), ==, bp_sector_map_get_sector_municipality (b, s));
@@ -1051,6 +1301,7 @@ assert_maps_equal (BpSectorMap *a,
           const double *xy_b = bp_sector_map_get_arc (b, arc, lod, &n_b);
 
           g_assert_cmpuint (bp_sector_map_get_arc_level (a, arc), ==, bp_sector_map_get_arc_level (b, arc));
+          g_assert_cmpint (bp_sector_map_arc_is_approximate (a, arc), ==, bp_sector_map_arc_is_approximate (b, arc));
           g_assert_cmpuint (n_a, ==, n_b);
           g_assert_true (memcmp (xy_a, xy_b, n_a * 2 * sizeof (double)) == 0);
         }
@@ -1383,6 +1634,8 @@ main (int   argc,
   g_test_add_func ("/sector-map/arcs", test_sector_map_arcs);
   g_test_add_func ("/sector-map/bounds", test_sector_map_bounds);
   g_test_add_func ("/sector-map/labels", test_sector_map_labels);
+  g_test_add_func ("/sector-map/outlines/reference", test_sector_map_outlines_reference);
+  g_test_add_func ("/sector-map/outlines/constructed", test_sector_map_outlines_constructed);
   g_test_add_func ("/sector-map/load-async", test_sector_map_load_async);
   g_test_add_func ("/sector-map/load-with-flags", test_sector_map_load_with_flags);
   g_test_add_func ("/sector-map/area-sectors", test_sector_map_area_sectors);

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bp-outline-origin.h"
 #include "bp-sector-map.h"
 #include "bp-store-private.h"
 
@@ -56,6 +57,11 @@ typedef struct
   guint        municipality;
   guint        first_ring;
   guint        n_rings;
+  /* the real area (geometry_cell_id) an approximate outline was cut from,
+   * numbered from 1; 0 when the store does not say */
+  guint        cell;
+  guint        cell_size;
+  gboolean     is_approximate;
   BpWorldRect  bbox;
 } Sector;
 
@@ -126,6 +132,7 @@ struct _BpSectorMap
   guint             n_rings;
   guint             n_arcs;
   guint8           *arc_levels;
+  guint8           *arc_approximate;
   gboolean         *arc_one_sided;  /* while loading */
   BpWorldRect      *arc_bboxes;
   Lod               lods[N_LODS];
@@ -1799,10 +1806,13 @@ read_sectors (BpSectorMap  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) sectors = g_array_new (FALSE, TRUE, sizeof (Sector));
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   int rc;
 
   if (!(stmt = _bp_store_prepare (store,
-                                  "SELECT id, code, name_nl, parent_id, geometry_source, geometry"
+                                  "SELECT id, code, name_nl, parent_id, geometry_source, geometry,"
+                                  "       CASE WHEN json_valid (properties)"
+                                  "            THEN json_extract (properties, '$.geometry_cell_id') END"
                                   " FROM area WHERE level = ? ORDER BY code",
                                   error)))
     return FALSE;
@@ -1819,6 +1829,18 @@ read_sectors (BpSectorMap  *self,
       sector.municipality_id = sqlite3_column_int64 (stmt, 3);
       sector.geometry_source = dup_column_text (self, stmt, 4);
       sector.first_ring = b->rings->len;
+
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        {
+          const char *cell = (const char *)sqlite3_column_text (stmt, 6);
+
+          sector.cell = GPOINTER_TO_UINT (g_hash_table_lookup (cells, cell));
+          if (sector.cell == 0)
+            {
+              sector.cell = g_hash_table_size (cells) + 1;
+              g_hash_table_insert (cells, g_strdup (cell), GUINT_TO_POINTER (sector.cell));
+            }
+        }
 
       if (sqlite3_column_type (stmt, 5) == SQLITE_BLOB)
         {
@@ -2073,6 +2095,83 @@ build_index (BpSectorMap *self)
     }
 }
 
+/* Works out from the store's geometry_source which sectors have an
+ * approximate outline, and how many sectors share each real area. */
+static void
+set_sector_origins (BpSectorMap *self)
+{
+  g_autofree guint *cell_sizes = NULL;
+  guint n_cells = 0;
+
+  for (guint s = 0; s < self->n_sectors; s++)
+    {
+      Sector *sector = &self->sectors[s];
+
+      sector->is_approximate = bp_outline_origin_from_geometry_source (sector->geometry_source) ==
+                               BP_OUTLINE_ORIGIN_APPROXIMATE;
+      n_cells = MAX (n_cells, sector->cell);
+    }
+
+  cell_sizes = g_new0 (guint, n_cells + 1);
+  for (guint s = 0; s < self->n_sectors; s++)
+    cell_sizes[self->sectors[s].cell]++;
+  for (guint s = 0; s < self->n_sectors; s++)
+    self->sectors[s].cell_size = self->sectors[s].cell ? cell_sizes[self->sectors[s].cell] : 1;
+}
+
+/* Whether a line between sectors @s1 and @s2 is invented: both outlines
+ * are approximate and cut from the same real area. The outline of a real
+ * area, and so any boundary of a coarser area, is real. A sector whose
+ * real area the store does not know is taken to share it. */
+static gboolean
+is_invented_line (BpSectorMap *self,
+                  guint        s1,
+                  guint        s2)
+{
+  const Sector *a = &self->sectors[s1], *b = &self->sectors[s2];
+
+  return a->is_approximate && b->is_approximate &&
+         (a->cell == b->cell || a->cell == 0 || b->cell == 0);
+}
+
+/* Marks the arcs that lie inside a real area, between approximate
+ * outlines: the lines drawn where the real boundary is not known. An arc
+ * with one sector along it gets that sector's mark for now;
+ * demote_inner_outlines() settles it. */
+static void
+mark_approximate_arcs (BpSectorMap *self)
+{
+  const guint *ring_arc_starts = (const guint *)self->ring_arc_starts->data;
+  const int *ring_arcs = (const int *)self->ring_arcs->data;
+  g_autofree guint *first_sector = g_new (guint, MAX (self->n_arcs, 1));
+
+  self->arc_approximate = g_new0 (guint8, MAX (self->n_arcs, 1));
+  memset (first_sector, 0xff, MAX (self->n_arcs, 1) * sizeof (guint));
+
+  for (guint s = 0; s < self->n_sectors; s++)
+    {
+      const Sector *sector = &self->sectors[s];
+
+      for (guint r = sector->first_ring; r < sector->first_ring + sector->n_rings; r++)
+        for (guint k = ring_arc_starts[r]; k < ring_arc_starts[r + 1]; k++)
+          {
+            guint arc = (guint)ABS (ring_arcs[k]) - 1;
+
+            if (first_sector[arc] == G_MAXUINT)
+              {
+                first_sector[arc] = s;
+                self->arc_approximate[arc] = sector->is_approximate;
+              }
+            else if (first_sector[arc] != s)
+              self->arc_approximate[arc] &= is_invented_line (self, first_sector[arc], s);
+          }
+    }
+
+  for (guint arc = 0; arc < self->n_arcs; arc++)
+    if (self->arc_levels[arc] != BP_AREA_LEVEL_SECTOR && !self->arc_one_sided[arc])
+      self->arc_approximate[arc] = FALSE;
+}
+
 /* An arc with sectors on one side only is the outline of the whole map,
  * unless a sector lies just across it: then it is a seam where neighbouring
  * (synthetic) outlines do not share their vertices, and it is drawn as a
@@ -2091,8 +2190,16 @@ demote_inner_outlines (BpSectorMap *self)
       const double *xy = &g_array_index (full->arc_points, double, p0 * 2);
       guint n = p1 - p0, longest = 0;
       double longest_len = -1.0, dx, dy, len, mx, my;
+      gboolean is_approximate;
+      int left, right;
 
-      if (self->arc_levels[arc] != BP_AREA_LEVEL_REGION || !self->arc_one_sided[arc] || n < 2)
+      if (self->arc_levels[arc] != BP_AREA_LEVEL_REGION || !self->arc_one_sided[arc])
+        continue;
+
+      /* the outline of the map is real, unless found to be a seam below */
+      is_approximate = self->arc_approximate[arc];
+      self->arc_approximate[arc] = FALSE;
+      if (n < 2)
         continue;
 
       for (guint i = 0; i + 1 < n; i++)
@@ -2114,9 +2221,13 @@ demote_inner_outlines (BpSectorMap *self)
       mx = xy[longest * 2] + dx / 2.0;
       my = xy[longest * 2 + 1] + dy / 2.0;
 
-      if (bp_sector_map_hit_test (self, mx - dy / len * SEAM_PROBE, my + dx / len * SEAM_PROBE) >= 0 &&
-          bp_sector_map_hit_test (self, mx + dy / len * SEAM_PROBE, my - dx / len * SEAM_PROBE) >= 0)
-        self->arc_levels[arc] = BP_AREA_LEVEL_SECTOR;
+      left = bp_sector_map_hit_test (self, mx - dy / len * SEAM_PROBE, my + dx / len * SEAM_PROBE);
+      right = bp_sector_map_hit_test (self, mx + dy / len * SEAM_PROBE, my - dx / len * SEAM_PROBE);
+      if (left >= 0 && right >= 0)
+        {
+          self->arc_levels[arc] = BP_AREA_LEVEL_SECTOR;
+          self->arc_approximate[arc] = is_approximate && is_invented_line (self, left, right);
+        }
     }
 
   g_clear_pointer (&self->arc_one_sided, g_free);
@@ -2141,6 +2252,7 @@ bp_sector_map_finalize (GObject *object)
     lod_clear (&self->lods[l]);
   drop_lod_sources (self);
   g_clear_pointer (&self->arc_levels, g_free);
+  g_clear_pointer (&self->arc_approximate, g_free);
   g_clear_pointer (&self->arc_one_sided, g_free);
   g_clear_pointer (&self->arc_bboxes, g_free);
   g_clear_pointer (&self->grid_starts, g_free);
@@ -2201,6 +2313,7 @@ build_map (BpStore               *store,
 #define LAP(what) g_debug ("%s: %.0f ms", what, (g_get_monotonic_time () - started) / 1000.0)
   if (!read_sectors (self, store, &b, error))
     goto out;
+  set_sector_origins (self);
   LAP ("sectors read");
   if (!read_areas (self, store, &b, flags, error) ||
       !bp_store_get_outline_summary (store, &self->summary, error) ||
@@ -2236,6 +2349,7 @@ build_map (BpStore               *store,
   build_full_lod (self, &b, &a);
   LAP ("full level of detail");
   build_index (self);
+  mark_approximate_arcs (self);
   demote_inner_outlines (self);
   LAP ("index");
 #undef LAP
@@ -2263,7 +2377,7 @@ out:
  * outlines, names or hierarchy change (see migration 5 in bp-store.c).
  * Bump CACHE_FORMAT when what is built or how it is laid out changes; the
  * header's params catch a changed tolerance. */
-#define CACHE_FORMAT     1
+#define CACHE_FORMAT     2
 #define CACHE_MAGIC      "BpSecMap"
 #define CACHE_BYTE_ORDER 0x01020304
 #define N_CACHE_PARAMS   (N_LODS + 4)
@@ -2293,6 +2407,8 @@ typedef struct
   gint64  municipality_id;
   guint32 first_ring;
   guint32 n_rings;
+  guint32 cell;
+  guint32 reserved;
 } CachedSector;
 
 typedef struct
@@ -2334,6 +2450,7 @@ enum
   SECTION_RING_ARC_STARTS,
   SECTION_RING_ARCS,
   SECTION_ARC_LEVELS,
+  SECTION_ARC_APPROXIMATE,
   SECTION_ARC_POINTS,
   SECTION_POINT_LODS,
   SECTION_STRINGS,
@@ -2367,6 +2484,7 @@ get_section_sizes (const CacheHeader *header,
   sizes[SECTION_RING_ARC_STARTS] = ((gsize)header->n_rings + 1) * sizeof (guint32);
   sizes[SECTION_RING_ARCS] = (gsize)header->n_ring_arcs * sizeof (gint32);
   sizes[SECTION_ARC_LEVELS] = header->n_arcs;
+  sizes[SECTION_ARC_APPROXIMATE] = header->n_arcs;
   sizes[SECTION_ARC_POINTS] = (gsize)header->n_arc_points * 2 * sizeof (double);
   sizes[SECTION_POINT_LODS] = header->n_arc_points;
   sizes[SECTION_STRINGS] = header->strings_size;
@@ -2404,6 +2522,7 @@ check_cache (const CacheHeader        *header,
              const guint32            *ring_arc_starts,
              const gint32             *ring_arcs,
              const guint8             *arc_levels,
+             const guint8             *arc_approximate,
              const guint8             *point_lods,
              const char               *strings)
 {
@@ -2417,7 +2536,7 @@ check_cache (const CacheHeader        *header,
   for (guint arc = 0; arc < header->n_arcs; arc++)
     if ((guint64)arc_starts[arc + 1] < (guint64)arc_starts[arc] + 2 ||
         arc_far[arc] >= arc_starts[arc + 1] - arc_starts[arc] ||
-        arc_levels[arc] >= BP_AREA_N_LEVELS)
+        arc_levels[arc] >= BP_AREA_N_LEVELS || arc_approximate[arc] > 1)
       return FALSE;
 
   for (guint r = 0; r < header->n_rings; r++)
@@ -2433,7 +2552,8 @@ check_cache (const CacheHeader        *header,
       return FALSE;
 
   for (guint s = 0; s < header->n_sectors; s++)
-    if (sectors[s].first_ring > header->n_rings || sectors[s].n_rings > header->n_rings - sectors[s].first_ring)
+    if (sectors[s].first_ring > header->n_rings || sectors[s].n_rings > header->n_rings - sectors[s].first_ring ||
+        sectors[s].cell > header->n_sectors)
       return FALSE;
 
   for (guint i = 0; i < header->n_areas; i++)
@@ -2508,6 +2628,7 @@ read_cache (BpStore *store)
   self->ring_arcs = g_array_sized_new (FALSE, FALSE, sizeof (int), header.n_ring_arcs);
   g_array_set_size (self->ring_arcs, header.n_ring_arcs);
   self->arc_levels = g_new (guint8, MAX (header.n_arcs, 1));
+  self->arc_approximate = g_new (guint8, MAX (header.n_arcs, 1));
   full->arc_points = g_array_sized_new (FALSE, FALSE, sizeof (double), (gsize)header.n_arc_points * 2);
   g_array_set_size (full->arc_points, header.n_arc_points * 2);
   self->point_lods = g_new (guint8, MAX (header.n_arc_points, 1));
@@ -2522,6 +2643,7 @@ read_cache (BpStore *store)
   targets[SECTION_RING_ARC_STARTS] = self->ring_arc_starts->data;
   targets[SECTION_RING_ARCS] = self->ring_arcs->data;
   targets[SECTION_ARC_LEVELS] = self->arc_levels;
+  targets[SECTION_ARC_APPROXIMATE] = self->arc_approximate;
   targets[SECTION_ARC_POINTS] = full->arc_points->data;
   targets[SECTION_POINT_LODS] = self->point_lods;
   targets[SECTION_STRINGS] = self->string_block;
@@ -2541,7 +2663,7 @@ read_cache (BpStore *store)
       !check_cache (&header, sectors, areas, area_bounds,
                     (const guint32 *)full->arc_starts->data, self->arc_far,
                     (const guint32 *)self->ring_arc_starts->data, (const gint32 *)self->ring_arcs->data,
-                    self->arc_levels, self->point_lods, self->string_block))
+                    self->arc_levels, self->arc_approximate, self->point_lods, self->string_block))
     {
       g_debug ("The sector map cache is damaged; rebuilding");
       return NULL;
@@ -2559,10 +2681,12 @@ read_cache (BpStore *store)
       sector->municipality_id = sectors[s].municipality_id;
       sector->first_ring = sectors[s].first_ring;
       sector->n_rings = sectors[s].n_rings;
+      sector->cell = sectors[s].cell;
       sector->code = read_string (&reader);
       sector->name = read_string (&reader);
       sector->geometry_source = read_string (&reader);
     }
+  set_sector_origins (self);
 
   self->n_municipalities = header.n_municipalities;
   self->municipalities = g_new0 (Municipality, MAX (header.n_municipalities, 1));
@@ -2691,6 +2815,7 @@ write_cache (BpSectorMap *self,
       sectors[s].municipality_id = self->sectors[s].municipality_id;
       sectors[s].first_ring = self->sectors[s].first_ring;
       sectors[s].n_rings = self->sectors[s].n_rings;
+      sectors[s].cell = self->sectors[s].cell;
       append_string (strings, self->sectors[s].code);
       append_string (strings, self->sectors[s].name);
       append_string (strings, self->sectors[s].geometry_source);
@@ -2752,6 +2877,7 @@ write_cache (BpSectorMap *self,
   sources[SECTION_RING_ARC_STARTS] = self->ring_arc_starts->data;
   sources[SECTION_RING_ARCS] = self->ring_arcs->data;
   sources[SECTION_ARC_LEVELS] = self->arc_levels;
+  sources[SECTION_ARC_APPROXIMATE] = self->arc_approximate;
   sources[SECTION_ARC_POINTS] = full->arc_points->data;
   sources[SECTION_POINT_LODS] = self->point_lods;
   sources[SECTION_STRINGS] = strings->str;
@@ -3074,8 +3200,9 @@ bp_sector_map_get_sector_municipality (BpSectorMap *self,
  * @self: a #BpSectorMap
  * @sector: a sector index
  *
- * Returns: where the outline comes from: "statbel", "statbel_unverified"
- *   or "synthetic"
+ * Returns: where the outline comes from, as the store says: "statbel",
+ *   "statbel_unverified" or "synthetic" in the shipped areas; see
+ *   bp_outline_origin_from_geometry_source()
  */
 const char *
 bp_sector_map_get_sector_geometry_source (BpSectorMap *self,
@@ -3101,7 +3228,63 @@ bp_sector_map_sector_is_approximate (BpSectorMap *self,
   g_return_val_if_fail (BP_IS_SECTOR_MAP (self), FALSE);
   g_return_val_if_fail (sector < self->n_sectors, FALSE);
 
-  return g_strcmp0 (self->sectors[sector].geometry_source, "synthetic") == 0;
+  return self->sectors[sector].is_approximate;
+}
+
+/**
+ * bp_sector_map_get_sector_cell_size:
+ * @self: a #BpSectorMap
+ * @sector: a sector index
+ *
+ * The shipped approximate outlines are pieces of a real area (a "cell",
+ * `geometry_cell_id`) that holds several sectors; the outline of the cell
+ * is real.
+ *
+ * Returns: how many sectors share the real area @sector lies in: 1 when
+ *   the sector is a real area of its own or the store does not say
+ */
+guint
+bp_sector_map_get_sector_cell_size (BpSectorMap *self,
+                                    guint        sector)
+{
+  g_return_val_if_fail (BP_IS_SECTOR_MAP (self), 1);
+  g_return_val_if_fail (sector < self->n_sectors, 1);
+
+  return self->sectors[sector].cell_size;
+}
+
+/**
+ * bp_sector_map_count_approximate_sectors:
+ * @self: a #BpSectorMap
+ * @sectors: (nullable) (element-type guint): sector indices, or %NULL for
+ *   every sector
+ *
+ * Returns: how many of @sectors have an approximate outline
+ */
+guint
+bp_sector_map_count_approximate_sectors (BpSectorMap *self,
+                                         GArray      *sectors)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (BP_IS_SECTOR_MAP (self), 0);
+
+  if (sectors == NULL)
+    {
+      for (guint s = 0; s < self->n_sectors; s++)
+        n += self->sectors[s].is_approximate;
+      return n;
+    }
+
+  for (guint k = 0; k < sectors->len; k++)
+    {
+      guint s = g_array_index (sectors, guint, k);
+
+      g_return_val_if_fail (s < self->n_sectors, n);
+      n += self->sectors[s].is_approximate;
+    }
+
+  return n;
 }
 
 /**
@@ -3697,6 +3880,25 @@ bp_sector_map_get_arc_level (BpSectorMap *self,
   g_return_val_if_fail (arc < self->n_arcs, BP_AREA_LEVEL_SECTOR);
 
   return self->arc_levels[arc];
+}
+
+/**
+ * bp_sector_map_arc_is_approximate:
+ * @self: a #BpSectorMap
+ * @arc: an arc index
+ *
+ * Returns: %TRUE when @arc lies inside a real area, between sectors whose
+ *   outlines are approximate: where the real boundary runs is not known.
+ *   Such an arc is always of level %BP_AREA_LEVEL_SECTOR.
+ */
+gboolean
+bp_sector_map_arc_is_approximate (BpSectorMap *self,
+                                  guint        arc)
+{
+  g_return_val_if_fail (BP_IS_SECTOR_MAP (self), FALSE);
+  g_return_val_if_fail (arc < self->n_arcs, FALSE);
+
+  return self->arc_approximate[arc];
 }
 
 /**

@@ -88,6 +88,10 @@ const char   *bp_sector_map_get_sector_geometry_source  (BpSectorMap        *sel
                                                          guint               sector);
 gboolean      bp_sector_map_sector_is_approximate       (BpSectorMap        *self,
                                                          guint               sector);
+guint         bp_sector_map_get_sector_cell_size        (BpSectorMap        *self,
+                                                         guint               sector);
+guint         bp_sector_map_count_approximate_sectors   (BpSectorMap        *self,
+                                                         GArray             *sectors);
 void          bp_sector_map_get_sector_bounds           (BpSectorMap        *self,
                                                          guint               sector,
                                                          BpWorldRect        *rect);
@@ -160,6 +164,8 @@ const double *bp_sector_map_get_ring                    (BpSectorMap        *sel
  * municipality). Arcs are open polylines of x, y world pairs. */
 guint         bp_sector_map_get_n_arcs                  (BpSectorMap        *self);
 BpAreaLevel   bp_sector_map_get_arc_level               (BpSectorMap        *self,
+                                                         guint               arc);
+gboolean      bp_sector_map_arc_is_approximate          (BpSectorMap        *self,
                                                          guint               arc);
 const double *bp_sector_map_get_arc                     (BpSectorMap        *self,
                                                          guint               arc,

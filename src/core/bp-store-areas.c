@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bp-outline-origin.h"
 #include "bp-store-areas.h"
 #include "bp-store-private.h"
 
@@ -609,7 +610,7 @@ bp_store_get_outline_summary (BpStore           *self,
       guint n = sqlite3_column_int (stmt, 1);
 
       summary->n_sectors += n;
-      if (g_strcmp0 (origin, "synthetic") == 0)
+      if (bp_outline_origin_from_geometry_source (origin) == BP_OUTLINE_ORIGIN_APPROXIMATE)
         summary->n_approximate += n;
       else if (g_strcmp0 (origin, "statbel_unverified") == 0)
         summary->n_unverified += n;

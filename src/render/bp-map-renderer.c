@@ -26,6 +26,13 @@
  * the seams between neighbours. Boundaries are the shared arcs of
  * BpSectorMap, one path per level, coarser on top. */
 
+/* From this zoom on, streets can be read under the map (about 1:40,000 at
+ * 96 dpi in Flanders, 12 m a pixel, where a base map names the main
+ * streets), so a drawn sector line could send a team to the wrong one:
+ * lines inside a real area between approximate outlines are dashed there.
+ * Further out they are too short to read as streets and look as before. */
+#define APPROXIMATE_LINE_ZOOM 13.0
+
 #define FONT_FAMILY       "Cantarell, DejaVu Sans, Sans"
 #define LABEL_MIN_ZOOM    8.6
 #define SECTOR_LINE_ZOOM  10.8
@@ -47,6 +54,7 @@ struct _BpMapRenderer
   double          fill_opacity;
   int             selected_sector;
   GArray         *legend_sectors;  /* guint, or NULL for every sector */
+  gboolean        approximate_key;
 
   /* per sector class, recomputed when values or breaks change */
   gint8          *classes;
@@ -65,6 +73,7 @@ enum {
   PROP_FILL_OPACITY,
   PROP_SELECTED_SECTOR,
   PROP_LEGEND_SECTORS,
+  PROP_APPROXIMATE_KEY,
   N_PROPS
 };
 
@@ -386,9 +395,22 @@ draw_fills (BpMapRenderer   *self,
 typedef struct
 {
   BpAreaLevel level;
+  gboolean    is_approximate;
   double      width;
   double      alpha;
 } LineStyle;
+
+/* Dashes of a line inside a real area between approximate outlines, in
+ * logical pixels: long enough to read as a pattern at any width, the gaps
+ * shorter so the sectors still look closed. */
+static const double approximate_dashes[] = { 6.0, 4.0 };
+
+static void
+set_approximate_dashes (cairo_t *cr)
+{
+  cairo_set_dash (cr, approximate_dashes, G_N_ELEMENTS (approximate_dashes), 0.0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+}
 
 /* The finest level of boundaries worth drawing at the zoom of @view. */
 static BpAreaLevel
@@ -442,15 +464,19 @@ draw_boundaries (BpMapRenderer     *self,
                  double             y1)
 {
   double z = view->zoom;
-  /* finest first, so that coarser lines end up on top */
+  double sector_width = 0.35 + 0.15 * CLAMP (z - SECTOR_LINE_ZOOM, 0, 3);
+  /* finest first, so that coarser lines end up on top; the dashes a little
+   * wider and darker, or their gaps would make them fade away */
   const LineStyle styles[] = {
-    { BP_AREA_LEVEL_SECTOR, 0.35 + 0.15 * CLAMP (z - SECTOR_LINE_ZOOM, 0, 3), 0.35 },
-    { BP_AREA_LEVEL_MUNICIPALITY, CLAMP (0.45 + 0.15 * (z - 8), 0.45, 1.3), 0.75 },
-    { BP_AREA_LEVEL_CARE_ZONE, CLAMP (0.9 + 0.2 * (z - 8), 0.9, 2.0), 0.8 },
-    { BP_AREA_LEVEL_PROVINCE, CLAMP (1.6 + 0.25 * (z - 8), 1.6, 3.0), 0.9 },
-    { BP_AREA_LEVEL_REGION, CLAMP (2.0 + 0.25 * (z - 8), 2.0, 3.5), 0.95 },
+    { BP_AREA_LEVEL_SECTOR, TRUE, MAX (sector_width * 1.5, 1.2), 0.75 },
+    { BP_AREA_LEVEL_SECTOR, FALSE, sector_width, 0.35 },
+    { BP_AREA_LEVEL_MUNICIPALITY, FALSE, CLAMP (0.45 + 0.15 * (z - 8), 0.45, 1.3), 0.75 },
+    { BP_AREA_LEVEL_CARE_ZONE, FALSE, CLAMP (0.9 + 0.2 * (z - 8), 0.9, 2.0), 0.8 },
+    { BP_AREA_LEVEL_PROVINCE, FALSE, CLAMP (1.6 + 0.25 * (z - 8), 1.6, 3.0), 0.9 },
+    { BP_AREA_LEVEL_REGION, FALSE, CLAMP (2.0 + 0.25 * (z - 8), 2.0, 3.5), 0.95 },
   };
   BpAreaLevel finest = finest_boundary_level (view);
+  gboolean mark_approximate = z >= APPROXIMATE_LINE_ZOOM;
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -460,7 +486,7 @@ draw_boundaries (BpMapRenderer     *self,
     {
       gboolean any = FALSE;
 
-      if (styles[i].level > finest)
+      if (styles[i].level > finest || (styles[i].is_approximate && !mark_approximate))
         continue;
 
       cairo_new_path (cr);
@@ -470,7 +496,8 @@ draw_boundaries (BpMapRenderer     *self,
           guint n;
           const double *xy;
 
-          if (bp_sector_map_get_arc_level (self->map, arc) != styles[i].level)
+          if (bp_sector_map_get_arc_level (self->map, arc) != styles[i].level ||
+              (mark_approximate && bp_sector_map_arc_is_approximate (self->map, arc) != styles[i].is_approximate))
             continue;
 
           xy = bp_sector_map_get_arc (self->map, arc, lod, &n);
@@ -483,9 +510,13 @@ draw_boundaries (BpMapRenderer     *self,
       if (!any)
         continue;
 
+      cairo_save (cr);
+      if (styles[i].is_approximate)
+        set_approximate_dashes (cr);
       cairo_set_source_rgba (cr, 0.16, 0.16, 0.2, styles[i].alpha);
       cairo_set_line_width (cr, styles[i].width);
       cairo_stroke (cr);
+      cairo_restore (cr);
     }
 
   cairo_restore (cr);
@@ -809,27 +840,44 @@ count_legend_sectors (BpMapRenderer *self,
     }
 }
 
-/**
- * bp_map_renderer_draw_legend:
- * @self: a #BpMapRenderer
- * @cr: a cairo context
- * @x: the left edge of the legend
- * @y: the top edge of the legend
- * @width: the width of the legend
- *
- * Draws the legend: the metric, its period and age band, one row per class
- * with its colour and number of sectors (of #BpMapRenderer:legend-sectors
- * when set), and the rows for suppressed sectors ("<5") and sectors with
- * no data.
- *
- * Returns: the height of the legend
- */
-double
-bp_map_renderer_draw_legend (BpMapRenderer *self,
-                             cairo_t       *cr,
-                             double         x,
-                             double         y,
-                             double         width)
+/* The key to the dashed line, under the classes: a sample of the line as
+ * the map draws it, and what it means. */
+static double
+draw_approximate_key (cairo_t     *cr,
+                      PangoLayout *body,
+                      double       x,
+                      double       y,
+                      double       width)
+{
+  double text_x = x + LEGEND_SWATCH * 1.6 + 8;
+  int tw, th;
+
+  cairo_save (cr);
+  cairo_move_to (cr, x + 0.5, y + LEGEND_SWATCH / 2.0);
+  cairo_line_to (cr, x + LEGEND_SWATCH * 1.6, y + LEGEND_SWATCH / 2.0);
+  set_approximate_dashes (cr);
+  cairo_set_source_rgba (cr, 0.16, 0.16, 0.2, 0.8);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  pango_layout_set_width (body, (int)((width - (text_x - x)) * PANGO_SCALE));
+  /* Translators: in the map legend, beside a dashed line */
+  pango_layout_set_text (body, _("Approximate sector outline: where the line runs is not known"), -1);
+  pango_layout_get_pixel_size (body, &tw, &th);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+  show_text (cr, body, text_x, y + MAX ((LEGEND_SWATCH - th) / 2.0, 0.0));
+
+  return MAX (LEGEND_ROW, th + 8.0);
+}
+
+static double
+draw_legend (BpMapRenderer *self,
+             cairo_t       *cr,
+             double         x,
+             double         y,
+             double         width,
+             gboolean       approximate_key)
 {
   g_autoptr(PangoLayout) heading = NULL;
   g_autoptr(PangoLayout) body = NULL;
@@ -837,9 +885,6 @@ bp_map_renderer_draw_legend (BpMapRenderer *self,
   guint n_classes;
   double top = y;
   int age_band;
-
-  g_return_val_if_fail (BP_IS_MAP_RENDERER (self), 0.0);
-  g_return_val_if_fail (cr != NULL, 0.0);
 
   if (!self->breaks)
     return 0.0;
@@ -918,6 +963,9 @@ bp_map_renderer_draw_legend (BpMapRenderer *self,
       y += LEGEND_ROW;
     }
 
+  if (approximate_key)
+    y += draw_approximate_key (cr, body, x, y, width);
+
   /* Translators: under the map legend: the numbers are counts of sectors */
   pango_layout_set_width (body, (int)(width * PANGO_SCALE));
   pango_layout_set_text (body, _("Numbers: statistical sectors per class"), -1);
@@ -926,6 +974,35 @@ bp_map_renderer_draw_legend (BpMapRenderer *self,
 
   cairo_restore (cr);
   return y - top;
+}
+
+/**
+ * bp_map_renderer_draw_legend:
+ * @self: a #BpMapRenderer
+ * @cr: a cairo context
+ * @x: the left edge of the legend
+ * @y: the top edge of the legend
+ * @width: the width of the legend
+ *
+ * Draws the legend: the metric, its period and age band, one row per class
+ * with its colour and number of sectors (of #BpMapRenderer:legend-sectors
+ * when set), the rows for suppressed sectors ("<5") and sectors with no
+ * data, and with #BpMapRenderer:approximate-key the dashed line of
+ * approximate sector outlines.
+ *
+ * Returns: the height of the legend
+ */
+double
+bp_map_renderer_draw_legend (BpMapRenderer *self,
+                             cairo_t       *cr,
+                             double         x,
+                             double         y,
+                             double         width)
+{
+  g_return_val_if_fail (BP_IS_MAP_RENDERER (self), 0.0);
+  g_return_val_if_fail (cr != NULL, 0.0);
+
+  return draw_legend (self, cr, x, y, width, self->approximate_key);
 }
 
 /**
@@ -1150,6 +1227,50 @@ draw_map_banded (BpMapRenderer   *self,
   cairo_restore (cr);
 }
 
+/* The line of a report's footnote on the outlines of the sectors it is
+ * about: those of #BpMapRenderer:legend-sectors, or all. */
+static char *
+dup_outline_note (BpMapRenderer *self)
+{
+  guint n_sectors = self->legend_sectors ? self->legend_sectors->len : bp_sector_map_get_n_sectors (self->map);
+  guint n_approximate = bp_sector_map_count_approximate_sectors (self->map, self->legend_sectors);
+  guint percent = n_sectors > 0 ? (guint)round (100.0 * n_approximate / n_sectors) : 0;
+  const char *format;
+
+  /* a few approximate outlines are not none, nor are a few real ones none */
+  if (n_approximate > 0 && n_approximate < n_sectors)
+    percent = CLAMP (percent, 1, 99);
+
+  if (n_approximate == 0)
+    format = self->legend_sectors
+      /* Translators: the footnote of a map of an area; %u %% is a percentage, here 0 % */
+      ? _("%u %% of the sector outlines of the area are approximate.")
+      /* Translators: the footnote of a map; %u %% is a percentage, here 0 % */
+      : _("%u %% of the sector outlines shown are approximate.");
+  else if (self->legend_sectors)
+    format = g_dngettext (GETTEXT_PACKAGE,
+                          /* Translators: the footnote of a map of an area; %u %% is a percentage */
+                          "%u %% of the sector outlines of the area are approximate (dashed where streets can "
+                          "be read): where such a sector lies inside its real area is not known; its code, "
+                          "population and counts are exact.",
+                          "%u %% of the sector outlines of the area are approximate (dashed where streets can "
+                          "be read): where such a sector lies inside its real area is not known; its code, "
+                          "population and counts are exact.",
+                          percent);
+  else
+    format = g_dngettext (GETTEXT_PACKAGE,
+                          /* Translators: the footnote of a map; %u %% is a percentage */
+                          "%u %% of the sector outlines shown are approximate (dashed where streets can be "
+                          "read): where such a sector lies inside its real area is not known; its code, "
+                          "population and counts are exact.",
+                          "%u %% of the sector outlines shown are approximate (dashed where streets can be "
+                          "read): where such a sector lies inside its real area is not known; its code, "
+                          "population and counts are exact.",
+                          percent);
+
+  return g_strdup_printf (format, percent);
+}
+
 static void
 draw_report (BpMapRenderer  *self,
              cairo_t        *cr,
@@ -1162,7 +1283,7 @@ draw_report (BpMapRenderer  *self,
   g_autoptr(PangoLayout) title_layout = NULL;
   g_autoptr(PangoLayout) foot_layout = NULL;
   g_autoptr(GString) foot = g_string_new (NULL);
-  BpOutlineSummary summary;
+  g_autofree char *outline_note = NULL;
   BpWorldRect rect;
   BpMapView view;
   double margin = REPORT_MARGIN (width);
@@ -1201,18 +1322,13 @@ draw_report (BpMapRenderer  *self,
       show_text (cr, title_layout, margin, margin);
     }
 
-  bp_map_renderer_draw_legend (self, cr, map_x + view.width + margin, map_y, side_w);
+  draw_legend (self, cr, map_x + view.width + margin, map_y, side_w,
+               bp_map_renderer_shows_approximate (self, &view));
 
-  bp_sector_map_get_outline_summary (self->map, &summary);
   if (footnote && *footnote)
     g_string_append_printf (foot, "%s\n", footnote);
-  g_string_append_printf (foot,
-                          /* Translators: the footnote of a map: how many sector outlines are synthetic */
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "%u of %u sector outlines are approximate: a real area split into sectors.",
-                                       "%u of %u sector outlines are approximate: real areas split into sectors.",
-                                       summary.n_approximate),
-                          summary.n_approximate, summary.n_sectors);
+  outline_note = dup_outline_note (self);
+  g_string_append (foot, outline_note);
   foot_layout = create_text_layout (cr, REPORT_FOOT (height), PANGO_WEIGHT_NORMAL, width - 2 * margin);
   pango_layout_set_text (foot_layout, foot->str, -1);
   pango_layout_get_pixel_size (foot_layout, &tw, &th);
@@ -1444,6 +1560,10 @@ bp_map_renderer_get_property (GObject    *object,
       g_value_set_boxed (value, self->legend_sectors);
       break;
 
+    case PROP_APPROXIMATE_KEY:
+      g_value_set_boolean (value, self->approximate_key);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1489,6 +1609,10 @@ bp_map_renderer_set_property (GObject      *object,
 
     case PROP_LEGEND_SECTORS:
       bp_map_renderer_set_legend_sectors (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_APPROXIMATE_KEY:
+      bp_map_renderer_set_approximate_key (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1537,6 +1661,15 @@ bp_map_renderer_class_init (BpMapRendererClass *klass)
   properties[PROP_LEGEND_SECTORS] =
     g_param_spec_boxed ("legend-sectors", NULL, NULL, G_TYPE_ARRAY,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * BpMapRenderer:approximate-key:
+   *
+   * Whether the legend explains the dashed lines of approximate sector
+   * outlines; see bp_map_renderer_shows_approximate().
+   */
+  properties[PROP_APPROXIMATE_KEY] =
+    g_param_spec_boolean ("approximate-key", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1828,6 +1961,75 @@ bp_map_renderer_get_legend_sectors (BpMapRenderer *self)
   g_return_val_if_fail (BP_IS_MAP_RENDERER (self), NULL);
 
   return self->legend_sectors;
+}
+
+/**
+ * bp_map_renderer_set_approximate_key:
+ * @self: a #BpMapRenderer
+ * @approximate_key: whether the legend explains dashed sector lines
+ */
+void
+bp_map_renderer_set_approximate_key (BpMapRenderer *self,
+                                     gboolean       approximate_key)
+{
+  g_return_if_fail (BP_IS_MAP_RENDERER (self));
+
+  approximate_key = !!approximate_key;
+  if (self->approximate_key == approximate_key)
+    return;
+
+  self->approximate_key = approximate_key;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPROXIMATE_KEY]);
+}
+
+/**
+ * bp_map_renderer_get_approximate_key:
+ * @self: a #BpMapRenderer
+ *
+ * Returns: whether the legend explains dashed sector lines
+ */
+gboolean
+bp_map_renderer_get_approximate_key (BpMapRenderer *self)
+{
+  g_return_val_if_fail (BP_IS_MAP_RENDERER (self), FALSE);
+
+  return self->approximate_key;
+}
+
+/**
+ * bp_map_renderer_shows_approximate:
+ * @self: a #BpMapRenderer
+ * @view: a view
+ *
+ * Whether drawing @view dashes any line: at zooms where streets can be
+ * read, the lines inside a real area between approximate sector outlines
+ * (see bp_sector_map_arc_is_approximate()). Set
+ * #BpMapRenderer:approximate-key from it, so the legend says what the
+ * dashes mean while they show.
+ *
+ * Returns: %TRUE when @view shows dashed sector lines
+ */
+gboolean
+bp_map_renderer_shows_approximate (BpMapRenderer   *self,
+                                   const BpMapView *view)
+{
+  g_autoptr(GArray) arcs = NULL;
+  BpWorldRect rect;
+
+  g_return_val_if_fail (BP_IS_MAP_RENDERER (self), FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+
+  if (!self->show_boundaries || view->zoom < APPROXIMATE_LINE_ZOOM || view->width <= 0 || view->height <= 0)
+    return FALSE;
+
+  arcs = g_array_new (FALSE, FALSE, sizeof (guint));
+  bp_map_view_get_world_rect (view, &rect);
+  bp_sector_map_query_arcs (self->map, &rect, BP_AREA_LEVEL_SECTOR, arcs);
+  for (guint k = 0; k < arcs->len; k++)
+    if (bp_sector_map_arc_is_approximate (self->map, g_array_index (arcs, guint, k)))
+      return TRUE;
+
+  return FALSE;
 }
 
 /**

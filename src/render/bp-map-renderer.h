@@ -86,6 +86,11 @@ int             bp_map_renderer_get_selected_sector (BpMapRenderer      *self);
 void            bp_map_renderer_set_legend_sectors  (BpMapRenderer      *self,
                                                      GArray             *sectors);
 GArray         *bp_map_renderer_get_legend_sectors  (BpMapRenderer      *self);
+void            bp_map_renderer_set_approximate_key (BpMapRenderer      *self,
+                                                     gboolean            approximate_key);
+gboolean        bp_map_renderer_get_approximate_key (BpMapRenderer      *self);
+gboolean        bp_map_renderer_shows_approximate   (BpMapRenderer      *self,
+                                                     const BpMapView    *view);
 int             bp_map_renderer_get_sector_class    (BpMapRenderer      *self,
                                                      guint               sector);
 

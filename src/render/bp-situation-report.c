@@ -370,6 +370,7 @@ draw_map_page (BpSituationReport *self,
   BpMapView view = { 0 };
   double legend_width = 210;
   double legend_height;
+  gboolean had_approximate_key;
 
   if (self->map_renderer == NULL ||
       !bp_sector_map_get_area_bounds ((map = bp_map_renderer_get_map (self->map_renderer)),
@@ -392,12 +393,18 @@ draw_map_page (BpSituationReport *self,
   bp_map_renderer_draw (self->map_renderer, cr, &view);
   cairo_restore (cr);
 
+  /* The renderer is the map page's: its legend explains the dashes of that
+   * page's view, and gets its own back once this one is drawn. */
+  had_approximate_key = bp_map_renderer_get_approximate_key (self->map_renderer);
+  bp_map_renderer_set_approximate_key (self->map_renderer,
+                                       bp_map_renderer_shows_approximate (self->map_renderer, &view));
   legend_height = bp_map_renderer_measure_legend (self->map_renderer, legend_width);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
   cairo_rectangle (cr, MARGIN + 6, y + map_height - legend_height - 18, legend_width + 12, legend_height + 12);
   cairo_fill (cr);
   bp_map_renderer_draw_legend (self->map_renderer, cr, MARGIN + 12, y + map_height - legend_height - 12,
                                legend_width);
+  bp_map_renderer_set_approximate_key (self->map_renderer, had_approximate_key);
 
   {
     BpSectorMap *sectors = bp_map_renderer_get_map (self->map_renderer);

@@ -90,6 +90,7 @@ bp_tool_import_areas (int    argc,
   g_autofree char *file_name = NULL;
   gboolean skip_unknown_parents = FALSE;
   guint n_skipped = 0;
+  BpOutlineSummary summary;
   gint64 started;
   BpAreaLevel level;
   const GOptionEntry entries[] = {
@@ -165,6 +166,14 @@ bp_tool_import_areas (int    argc,
                        n_skipped),
              n_skipped);
   g_print ("\n");
+
+  /* Official outlines replace approximate ones sector by sector: say how
+   * many are left, so a partial file shows what it covered. */
+  if (level == BP_AREA_LEVEL_SECTOR && bp_store_get_outline_summary (store, &summary, NULL))
+    g_print (ngettext ("%u of %u sector outlines is approximate.\n",
+                       "%u of %u sector outlines are approximate.\n",
+                       summary.n_approximate),
+             summary.n_approximate, summary.n_sectors);
 
   return 0;
 }

@@ -258,6 +258,34 @@ update_legend (BpMapPage *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->legend));
 }
 
+/* The legend explains the dashed lines while the view shows any. Returns
+ * whether that changed. Before the first layout the view has no size and
+ * shows nothing; the values arrive later and look again. */
+static gboolean
+update_approximate_key (BpMapPage *self)
+{
+  BpMapView view;
+  gboolean shows;
+
+  if (self->renderer == NULL || self->layer == NULL)
+    return FALSE;
+
+  bp_choropleth_layer_get_view (self->layer, &view);
+  shows = bp_map_renderer_shows_approximate (self->renderer, &view);
+  if (shows == bp_map_renderer_get_approximate_key (self->renderer))
+    return FALSE;
+
+  bp_map_renderer_set_approximate_key (self->renderer, shows);
+  return TRUE;
+}
+
+static void
+viewport_changed_cb (BpMapPage *self)
+{
+  if (update_approximate_key (self))
+    update_legend (self);
+}
+
 static void
 compute_values_cb (GObject      *object,
                    GAsyncResult *result,
@@ -301,6 +329,7 @@ compute_values_cb (GObject      *object,
   g_set_object (&self->values, values);
   bp_map_renderer_set_values (self->renderer, values);
   bp_choropleth_layer_changed (self->layer);
+  update_approximate_key (self);
   update_legend (self);
 
   if (self->selected >= 0)
@@ -570,6 +599,7 @@ sector_map_loaded_cb (GObject      *object,
 
   load_search_areas (self);
   zoom_to_scope (self);
+  viewport_changed_cb (self);
   compute_values (self);
 }
 
@@ -859,6 +889,12 @@ bp_map_page_init (BpMapPage *self)
   shumate_viewport_set_reference_map_source (shumate_map_get_viewport (self->map),
                                              shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK));
   shumate_viewport_set_min_zoom_level (shumate_map_get_viewport (self->map), 6);
+  g_signal_connect_object (shumate_map_get_viewport (self->map), "notify::zoom-level",
+                           G_CALLBACK (viewport_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (shumate_map_get_viewport (self->map), "notify::latitude",
+                           G_CALLBACK (viewport_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (shumate_map_get_viewport (self->map), "notify::longitude",
+                           G_CALLBACK (viewport_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_drawing_area_set_draw_func (self->legend, legend_draw_cb, self, NULL);
 

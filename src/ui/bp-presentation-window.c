@@ -59,6 +59,7 @@ map_draw_cb (GtkDrawingArea *area,
   view.scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (area));
   bp_map_view_fit (&view, &rect, width, height, 24);
   bp_map_renderer_draw (self->renderer, cr, &view);
+  bp_map_renderer_set_approximate_key (self->renderer, bp_map_renderer_shows_approximate (self->renderer, &view));
 
   /* The legend in the lower left corner, on a light card. */
   {

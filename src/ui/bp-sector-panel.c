@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bp-outline-origin.h"
 #include "bp-sector-panel.h"
 #include "bp-ui-format.h"
 #include "bp-store-areas.h"
@@ -27,6 +28,7 @@ struct _BpSectorPanel
   GtkLabel       *name_label;
   GtkLabel       *code_label;
   GtkLabel       *approximate_label;
+  GtkLabel       *reconstructed_label;
   GtkListBox     *facts_list;
   GtkDrawingArea *sparkline;
   GtkGrid        *age_grid;
@@ -217,6 +219,48 @@ fill_clusters (BpSectorPanel *self,
     }
 }
 
+/* What a planner may and may not read from the drawn outline. The real
+ * area an approximate outline was cut from has no name of its own; it lies
+ * inside @municipality. */
+static void
+show_outline_origin (BpSectorPanel *self,
+                     BpSectorMap   *map,
+                     guint          sector,
+                     const char    *municipality)
+{
+  BpOutlineOrigin origin =
+    bp_outline_origin_from_geometry_source (bp_sector_map_get_sector_geometry_source (map, sector));
+  guint cell_size = bp_sector_map_get_sector_cell_size (map, sector);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->approximate_label), origin == BP_OUTLINE_ORIGIN_APPROXIMATE);
+  gtk_widget_set_visible (GTK_WIDGET (self->reconstructed_label), origin == BP_OUTLINE_ORIGIN_RECONSTRUCTED);
+
+  if (origin == BP_OUTLINE_ORIGIN_RECONSTRUCTED)
+    gtk_label_set_label (self->reconstructed_label, bp_outline_origin_get_display_name (origin));
+  if (origin != BP_OUTLINE_ORIGIN_APPROXIMATE)
+    return;
+
+  if (municipality == NULL)
+    text = g_strdup (_("Outline approximate: where this sector lies inside its real area is not known. "
+                       "Its code, population and counts are exact."));
+  else if (cell_size > 1)
+    text = g_strdup_printf (ngettext ("Outline approximate: this sector is one of %1$u sharing a real area in %2$s, "
+                                      "and where it lies inside that area is not known. Its code, population and "
+                                      "counts are exact.",
+                                      "Outline approximate: this sector is one of %1$u sharing a real area in %2$s, "
+                                      "and where it lies inside that area is not known. Its code, population and "
+                                      "counts are exact.",
+                                      cell_size),
+                            cell_size, municipality);
+  else
+    text = g_strdup_printf (_("Outline approximate: where this sector lies inside %s is not known. Its code, "
+                              "population and counts are exact."),
+                            municipality);
+
+  gtk_label_set_label (self->approximate_label, text);
+}
+
 static void
 bp_sector_panel_dispose (GObject *object)
 {
@@ -251,6 +295,7 @@ bp_sector_panel_class_init (BpSectorPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpSectorPanel, name_label);
   gtk_widget_class_bind_template_child (widget_class, BpSectorPanel, code_label);
   gtk_widget_class_bind_template_child (widget_class, BpSectorPanel, approximate_label);
+  gtk_widget_class_bind_template_child (widget_class, BpSectorPanel, reconstructed_label);
   gtk_widget_class_bind_template_child (widget_class, BpSectorPanel, facts_list);
   gtk_widget_class_bind_template_child (widget_class, BpSectorPanel, sparkline);
   gtk_widget_class_bind_template_child (widget_class, BpSectorPanel, age_grid);
@@ -303,8 +348,6 @@ bp_sector_panel_show_sector (BpSectorPanel  *self,
 
   gtk_label_set_label (self->name_label, bp_sector_map_get_sector_name (map, sector));
   gtk_label_set_label (self->code_label, self->code);
-  gtk_widget_set_visible (GTK_WIDGET (self->approximate_label),
-                          bp_sector_map_sector_is_approximate (map, sector));
 
   bp_sector_values_lookup (values, sector_id, &value, &flags);
   bp_sector_values_get_counts (values, sector_id, &cases_7, &cases_14, &population);
@@ -317,6 +360,8 @@ bp_sector_panel_show_sector (BpSectorPanel  *self,
     municipality = bp_store_dup_area (store, BP_AREA_LEVEL_MUNICIPALITY, bp_area_get_parent_code (area), NULL);
   if (municipality && bp_area_get_parent_code (municipality))
     care_zone = bp_store_dup_area (store, BP_AREA_LEVEL_CARE_ZONE, bp_area_get_parent_code (municipality), NULL);
+
+  show_outline_origin (self, map, sector, municipality ? bp_area_get_display_name (municipality) : NULL);
 
   wijk = bp_store_dup_sector_wijk (store, self->code, NULL);
 

@@ -111,6 +111,64 @@ test_map_page_click_selects_sector (void)
   ui_test_iterate_until_idle ();
 }
 
+/* Koekelberg at street zoom: its synthetic sectors are drawn with dashed
+ * lines between them, the legend says what they mean, and clicking one
+ * still selects it, its panel saying what of it is exact. Its one
+ * reconstructed sector says so instead. */
+static void
+test_map_page_approximate_outline (void)
+{
+  BpWindow *window = bp_window_new (NULL);
+  g_autoptr(BpArea) koekelberg = NULL;
+  BpChoroplethLayer *layer;
+  BpMapRenderer *renderer;
+  BpMapPage *page;
+  BpMapView view;
+  double x = 0, y = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  bp_window_set_store (window, store);
+  page = _bp_window_get_map_page (window);
+  wait_for_map (page);
+  layer = _bp_map_page_get_layer (page);
+  renderer = bp_choropleth_layer_get_renderer (layer);
+
+  /* all of Flanders: no dashes, no key */
+  g_assert_false (bp_map_renderer_get_approximate_key (renderer));
+
+  koekelberg = bp_store_dup_area (store, BP_AREA_LEVEL_MUNICIPALITY, "21011", NULL);
+  g_signal_emit_by_name (_bp_window_get_scope_chooser (window), "area-activated", koekelberg);
+  wait_for_map (page);
+  bp_choropleth_layer_get_view (layer, &view);
+  g_assert_cmpfloat (view.zoom, >=, 13.0);
+  g_assert_true (bp_map_renderer_get_approximate_key (renderer));
+
+  /* 21011A02- is a synthetic piece of a real area it shares with others */
+  g_assert_true (find_pixel_in_sector (layer, "21011A02-", &x, &y));
+  g_assert_true (bp_map_page_select_at (page, x, y));
+  ui_test_iterate_until_idle ();
+  g_assert_cmpstr (bp_map_page_get_selected_code (page), ==, "21011A02-");
+  g_assert_true (adw_flap_get_reveal_flap (_bp_map_page_get_flap (page)));
+  g_assert_true (ui_test_label_containing_shown (GTK_WIDGET (window), "Outline approximate"));
+  g_assert_true (ui_test_label_containing_shown (GTK_WIDGET (window), "real area in Koekelberg"));
+  g_assert_true (ui_test_label_containing_shown (GTK_WIDGET (window), "population and counts are exact"));
+  g_assert_false (ui_test_label_containing_shown (GTK_WIDGET (window), "Outline reconstructed"));
+  wait_for_map (page);
+  ui_test_save_screenshot (GTK_WIDGET (window), "map-approximate-sector");
+
+  /* 21011A29- is a real area of its own */
+  g_assert_true (find_pixel_in_sector (layer, "21011A29-", &x, &y));
+  g_assert_true (bp_map_page_select_at (page, x, y));
+  ui_test_iterate_until_idle ();
+  g_assert_cmpstr (bp_map_page_get_selected_code (page), ==, "21011A29-");
+  g_assert_false (ui_test_label_containing_shown (GTK_WIDGET (window), "Outline approximate"));
+  g_assert_true (ui_test_label_containing_shown (GTK_WIDGET (window), "Outline reconstructed"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate_until_idle ();
+}
+
 /* With small counts suppressed, a sector with 1 to 4 cases shows "<5" in
  * its panel and is hatched on the map; without, the number shows. */
 static void
@@ -442,6 +500,7 @@ main (int   argc,
   store = ui_test_make_demo_store (dir, TEST_DEMO_DAYS);
 
   g_test_add_func ("/map-page/click-selects-sector", test_map_page_click_selects_sector);
+  g_test_add_func ("/map-page/approximate-outline", test_map_page_approximate_outline);
   g_test_add_func ("/map-page/suppressed-small-counts", test_map_page_suppressed_small_counts);
   g_test_add_func ("/map-page/mbtiles-basemap", test_map_page_mbtiles_basemap);
   g_test_add_func ("/map-page/neighbourhoods", test_map_page_neighbourhoods);
