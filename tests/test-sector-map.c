@@ -443,6 +443,24 @@ test_sector_map_arcs (void)
     if (l != BP_AREA_LEVEL_WIJK)
       g_assert_cmpuint (n_levels[l], >, 0);
 
+  /* Lines between neighbourhoods are sector lines, and real: a real area
+   * (cell) never straddles two neighbourhoods. */
+  {
+    guint n_wijk_edges = 0;
+
+    for (guint arc = 0; arc < bp_sector_map_get_n_arcs (map); arc++)
+      if (bp_sector_map_arc_is_wijk_edge (map, arc))
+        {
+          g_assert_cmpint (bp_sector_map_get_arc_level (map, arc), ==, BP_AREA_LEVEL_SECTOR);
+          g_assert_false (bp_sector_map_arc_is_approximate (map, arc));
+          n_wijk_edges++;
+        }
+    /* 2,767 neighbourhoods in 304 municipalities: thousands of such lines,
+     * and fewer than all sector lines. */
+    g_assert_cmpuint (n_wijk_edges, >, 2767);
+    g_assert_cmpuint (n_wijk_edges, <, n_levels[BP_AREA_LEVEL_SECTOR]);
+  }
+
   bp_sector_map_get_world_bounds (map, &bounds);
   g_assert_cmpuint (bp_sector_map_query_arcs (map, &bounds, BP_AREA_LEVEL_PROVINCE, arcs), ==,
                     n_levels[BP_AREA_LEVEL_REGION] + n_levels[BP_AREA_LEVEL_PROVINCE]);

@@ -46,6 +46,10 @@ static const double lod_zooms[] = { 7.0, 9.0, 11.0, 13.0 };
 /* A level is used up to this many zoom steps beyond its own zoom. */
 #define LOD_REACH    0.6
 
+/* What arc_approximate says of an arc, bit by bit. */
+#define ARC_APPROXIMATE 1 /* see bp_sector_map_arc_is_approximate() */
+#define ARC_WIJK_EDGE   2 /* see bp_sector_map_arc_is_wijk_edge() */
+
 /* Strings point into the map's string chunk or cache block. */
 typedef struct
 {
@@ -54,6 +58,7 @@ typedef struct
   const char  *name;
   const char  *geometry_source;
   gint64       municipality_id;
+  gint64       wijk_id;         /* 0 for none; only while building */
   guint        municipality;
   guint        first_ring;
   guint        n_rings;
@@ -132,7 +137,7 @@ struct _BpSectorMap
   guint             n_rings;
   guint             n_arcs;
   guint8           *arc_levels;
-  guint8           *arc_approximate;
+  guint8           *arc_approximate; /* ARC_APPROXIMATE | ARC_WIJK_EDGE */
   gboolean         *arc_one_sided;  /* while loading */
   BpWorldRect      *arc_bboxes;
   Lod               lods[N_LODS];
@@ -1812,7 +1817,8 @@ read_sectors (BpSectorMap  *self,
   if (!(stmt = _bp_store_prepare (store,
                                   "SELECT id, code, name_nl, parent_id, geometry_source, geometry,"
                                   "       CASE WHEN json_valid (properties)"
-                                  "            THEN json_extract (properties, '$.geometry_cell_id') END"
+                                  "            THEN json_extract (properties, '$.geometry_cell_id') END,"
+                                  "       wijk_id"
                                   " FROM area WHERE level = ? ORDER BY code",
                                   error)))
     return FALSE;
@@ -1827,6 +1833,7 @@ read_sectors (BpSectorMap  *self,
       sector.code = dup_column_text (self, stmt, 1);
       sector.name = dup_column_text (self, stmt, 2);
       sector.municipality_id = sqlite3_column_int64 (stmt, 3);
+      sector.wijk_id = sqlite3_column_int64 (stmt, 7);
       sector.geometry_source = dup_column_text (self, stmt, 4);
       sector.first_ring = b->rings->len;
 
@@ -2172,6 +2179,36 @@ mark_approximate_arcs (BpSectorMap *self)
       self->arc_approximate[arc] = FALSE;
 }
 
+/* Marks the sector lines between two neighbourhoods, after the marks of
+ * approximate lines (which this adds a bit to). */
+static void
+mark_wijk_edges (BpSectorMap *self)
+{
+  const guint *ring_arc_starts = (const guint *)self->ring_arc_starts->data;
+  const int *ring_arcs = (const int *)self->ring_arcs->data;
+  g_autofree guint *first_sector = g_new (guint, MAX (self->n_arcs, 1));
+
+  memset (first_sector, 0xff, MAX (self->n_arcs, 1) * sizeof (guint));
+
+  for (guint s = 0; s < self->n_sectors; s++)
+    {
+      const Sector *sector = &self->sectors[s];
+
+      for (guint r = sector->first_ring; r < sector->first_ring + sector->n_rings; r++)
+        for (guint k = ring_arc_starts[r]; k < ring_arc_starts[r + 1]; k++)
+          {
+            guint arc = (guint)ABS (ring_arcs[k]) - 1;
+
+            if (first_sector[arc] == G_MAXUINT)
+              first_sector[arc] = s;
+            else if (first_sector[arc] != s &&
+                     self->arc_levels[arc] == BP_AREA_LEVEL_SECTOR &&
+                     self->sectors[first_sector[arc]].wijk_id != sector->wijk_id)
+              self->arc_approximate[arc] |= ARC_WIJK_EDGE;
+          }
+    }
+}
+
 /* An arc with sectors on one side only is the outline of the whole map,
  * unless a sector lies just across it: then it is a seam where neighbouring
  * (synthetic) outlines do not share their vertices, and it is drawn as a
@@ -2351,6 +2388,7 @@ build_map (BpStore               *store,
   build_index (self);
   mark_approximate_arcs (self);
   demote_inner_outlines (self);
+  mark_wijk_edges (self);
   LAP ("index");
 #undef LAP
   ok = TRUE;
@@ -2377,7 +2415,7 @@ out:
  * outlines, names or hierarchy change (see migration 5 in bp-store.c).
  * Bump CACHE_FORMAT when what is built or how it is laid out changes; the
  * header's params catch a changed tolerance. */
-#define CACHE_FORMAT     2
+#define CACHE_FORMAT     3
 #define CACHE_MAGIC      "BpSecMap"
 #define CACHE_BYTE_ORDER 0x01020304
 #define N_CACHE_PARAMS   (N_LODS + 4)
@@ -2536,7 +2574,7 @@ check_cache (const CacheHeader        *header,
   for (guint arc = 0; arc < header->n_arcs; arc++)
     if ((guint64)arc_starts[arc + 1] < (guint64)arc_starts[arc] + 2 ||
         arc_far[arc] >= arc_starts[arc + 1] - arc_starts[arc] ||
-        arc_levels[arc] >= BP_AREA_N_LEVELS || arc_approximate[arc] > 1)
+        arc_levels[arc] >= BP_AREA_N_LEVELS || arc_approximate[arc] > (ARC_APPROXIMATE | ARC_WIJK_EDGE))
       return FALSE;
 
   for (guint r = 0; r < header->n_rings; r++)
@@ -3898,7 +3936,28 @@ bp_sector_map_arc_is_approximate (BpSectorMap *self,
   g_return_val_if_fail (BP_IS_SECTOR_MAP (self), FALSE);
   g_return_val_if_fail (arc < self->n_arcs, FALSE);
 
-  return self->arc_approximate[arc];
+  return (self->arc_approximate[arc] & ARC_APPROXIMATE) != 0;
+}
+
+/**
+ * bp_sector_map_arc_is_wijk_edge:
+ * @self: a #BpSectorMap
+ * @arc: an arc index
+ *
+ * Returns: %TRUE when @arc is a sector line between two neighbourhoods
+ *   (wijken): the line to draw when the map is coloured by neighbourhood,
+ *   where lines between the sectors of one neighbourhood are left out.
+ *   Lines of municipalities and coarser areas are not marked: they bound
+ *   neighbourhoods anyway.
+ */
+gboolean
+bp_sector_map_arc_is_wijk_edge (BpSectorMap *self,
+                                guint        arc)
+{
+  g_return_val_if_fail (BP_IS_SECTOR_MAP (self), FALSE);
+  g_return_val_if_fail (arc < self->n_arcs, FALSE);
+
+  return (self->arc_approximate[arc] & ARC_WIJK_EDGE) != 0;
 }
 
 /**

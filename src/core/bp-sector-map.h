@@ -167,6 +167,8 @@ BpAreaLevel   bp_sector_map_get_arc_level               (BpSectorMap        *sel
                                                          guint               arc);
 gboolean      bp_sector_map_arc_is_approximate          (BpSectorMap        *self,
                                                          guint               arc);
+gboolean      bp_sector_map_arc_is_wijk_edge            (BpSectorMap        *self,
+                                                         guint               arc);
 const double *bp_sector_map_get_arc                     (BpSectorMap        *self,
                                                          guint               arc,
                                                          guint               lod,

@@ -36,6 +36,9 @@
 #define FONT_FAMILY       "Cantarell, DejaVu Sans, Sans"
 #define LABEL_MIN_ZOOM    8.6
 #define SECTOR_LINE_ZOOM  10.8
+/* Coloured by neighbourhood, their outlines show from the zoom where a
+ * town's neighbourhoods can be told apart. */
+#define WIJK_LINE_ZOOM    9.5
 #define LEGEND_SWATCH     18.0
 #define LEGEND_ROW        26.0
 #define LEGEND_PAD        14.0
@@ -396,9 +399,16 @@ typedef struct
 {
   BpAreaLevel level;
   gboolean    is_approximate;
+  gboolean    is_wijk_edge;   /* for sector lines when coloured by neighbourhood */
   double      width;
   double      alpha;
 } LineStyle;
+
+static gboolean
+colours_by_wijk (BpMapRenderer *self)
+{
+  return self->values && bp_sector_values_get_level (self->values) == BP_AREA_LEVEL_WIJK;
+}
 
 /* Dashes of a line inside a real area between approximate outlines, in
  * logical pixels: long enough to read as a pattern at any width, the gaps
@@ -412,9 +422,11 @@ set_approximate_dashes (cairo_t *cr)
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 }
 
-/* The finest level of boundaries worth drawing at the zoom of @view. */
+/* The finest level of boundaries worth drawing at the zoom of @view. Lines
+ * between neighbourhoods are sector lines (see bp_sector_map_arc_is_wijk_edge()). */
 static BpAreaLevel
-finest_boundary_level (const BpMapView *view)
+finest_boundary_level (BpMapRenderer   *self,
+                       const BpMapView *view)
 {
   double z = view->zoom;
 
@@ -422,7 +434,8 @@ finest_boundary_level (const BpMapView *view)
     return BP_AREA_LEVEL_PROVINCE;
   if (z < 7.5)
     return BP_AREA_LEVEL_CARE_ZONE;
-  return z >= SECTOR_LINE_ZOOM ? BP_AREA_LEVEL_SECTOR : BP_AREA_LEVEL_MUNICIPALITY;
+  return z >= (colours_by_wijk (self) ? WIJK_LINE_ZOOM : SECTOR_LINE_ZOOM) ? BP_AREA_LEVEL_SECTOR
+                                                                             : BP_AREA_LEVEL_MUNICIPALITY;
 }
 
 /* Whether an arc comes within a few pixels of rows @y0 to @y1: looking at
@@ -468,15 +481,19 @@ draw_boundaries (BpMapRenderer     *self,
   /* finest first, so that coarser lines end up on top; the dashes a little
    * wider and darker, or their gaps would make them fade away */
   const LineStyle styles[] = {
-    { BP_AREA_LEVEL_SECTOR, TRUE, MAX (sector_width * 1.5, 1.2), 0.75 },
-    { BP_AREA_LEVEL_SECTOR, FALSE, sector_width, 0.35 },
-    { BP_AREA_LEVEL_MUNICIPALITY, FALSE, CLAMP (0.45 + 0.15 * (z - 8), 0.45, 1.3), 0.75 },
-    { BP_AREA_LEVEL_CARE_ZONE, FALSE, CLAMP (0.9 + 0.2 * (z - 8), 0.9, 2.0), 0.8 },
-    { BP_AREA_LEVEL_PROVINCE, FALSE, CLAMP (1.6 + 0.25 * (z - 8), 1.6, 3.0), 0.9 },
-    { BP_AREA_LEVEL_REGION, FALSE, CLAMP (2.0 + 0.25 * (z - 8), 2.0, 3.5), 0.95 },
+    { BP_AREA_LEVEL_SECTOR, TRUE, FALSE, MAX (sector_width * 1.5, 1.2), 0.75 },
+    { BP_AREA_LEVEL_SECTOR, FALSE, FALSE, sector_width, 0.35 },
+    { BP_AREA_LEVEL_SECTOR, FALSE, TRUE, CLAMP (0.4 + 0.15 * (z - 9), 0.4, 1.0), 0.6 },
+    { BP_AREA_LEVEL_MUNICIPALITY, FALSE, FALSE, CLAMP (0.45 + 0.15 * (z - 8), 0.45, 1.3), 0.75 },
+    { BP_AREA_LEVEL_CARE_ZONE, FALSE, FALSE, CLAMP (0.9 + 0.2 * (z - 8), 0.9, 2.0), 0.8 },
+    { BP_AREA_LEVEL_PROVINCE, FALSE, FALSE, CLAMP (1.6 + 0.25 * (z - 8), 1.6, 3.0), 0.9 },
+    { BP_AREA_LEVEL_REGION, FALSE, FALSE, CLAMP (2.0 + 0.25 * (z - 8), 2.0, 3.5), 0.95 },
   };
-  BpAreaLevel finest = finest_boundary_level (view);
-  gboolean mark_approximate = z >= APPROXIMATE_LINE_ZOOM;
+  BpAreaLevel finest = finest_boundary_level (self, view);
+  gboolean by_wijk = colours_by_wijk (self);
+  /* Coloured by neighbourhood, the lines inside one are left out, and so
+   * are their dashes. */
+  gboolean mark_approximate = z >= APPROXIMATE_LINE_ZOOM && !by_wijk;
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -486,7 +503,9 @@ draw_boundaries (BpMapRenderer     *self,
     {
       gboolean any = FALSE;
 
-      if (styles[i].level > finest || (styles[i].is_approximate && !mark_approximate))
+      if (styles[i].level > finest || (styles[i].is_approximate && !mark_approximate) ||
+          (styles[i].is_wijk_edge && !by_wijk) ||
+          (by_wijk && styles[i].level == BP_AREA_LEVEL_SECTOR && !styles[i].is_wijk_edge))
         continue;
 
       cairo_new_path (cr);
@@ -497,7 +516,8 @@ draw_boundaries (BpMapRenderer     *self,
           const double *xy;
 
           if (bp_sector_map_get_arc_level (self->map, arc) != styles[i].level ||
-              (mark_approximate && bp_sector_map_arc_is_approximate (self->map, arc) != styles[i].is_approximate))
+              (mark_approximate && bp_sector_map_arc_is_approximate (self->map, arc) != styles[i].is_approximate) ||
+              (styles[i].is_wijk_edge && !bp_sector_map_arc_is_wijk_edge (self->map, arc)))
             continue;
 
           xy = bp_sector_map_get_arc (self->map, arc, lod, &n);
@@ -695,7 +715,7 @@ prepare_draw (BpMapRenderer   *self,
 
   bp_sector_map_query_sectors (self->map, &setup->rect, self->sectors);
   if (self->show_boundaries)
-    bp_sector_map_query_arcs (self->map, &setup->rect, finest_boundary_level (view), self->arcs);
+    bp_sector_map_query_arcs (self->map, &setup->rect, finest_boundary_level (self, view), self->arcs);
 }
 
 /* Fills, boundaries and the selection, of the sectors from @y0 to @y1 in
@@ -2019,7 +2039,8 @@ bp_map_renderer_shows_approximate (BpMapRenderer   *self,
   g_return_val_if_fail (BP_IS_MAP_RENDERER (self), FALSE);
   g_return_val_if_fail (view != NULL, FALSE);
 
-  if (!self->show_boundaries || view->zoom < APPROXIMATE_LINE_ZOOM || view->width <= 0 || view->height <= 0)
+  if (!self->show_boundaries || view->zoom < APPROXIMATE_LINE_ZOOM || view->width <= 0 || view->height <= 0 ||
+      colours_by_wijk (self))
     return FALSE;
 
   arcs = g_array_new (FALSE, FALSE, sizeof (guint));
