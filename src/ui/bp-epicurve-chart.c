@@ -661,10 +661,11 @@ bp_epicurve_chart_set_stacked (BpEpicurveChart *self,
   g_return_if_fail (BP_IS_EPICURVE_CHART (self));
 
   stacked = !!stacked;
-  if (bp_epicurve_chart_renderer_get_stacked (self->renderer) == stacked)
+  if (bp_epicurve_chart_get_stacked (self) == stacked)
     return;
 
-  bp_epicurve_chart_renderer_set_stacked (self->renderer, stacked);
+  bp_epicurve_chart_renderer_set_stacking (self->renderer, stacked ? BP_EPICURVE_STACKING_AGE_BANDS
+                                                                   : BP_EPICURVE_STACKING_NONE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACKED]);
 }
@@ -674,7 +675,7 @@ bp_epicurve_chart_get_stacked (BpEpicurveChart *self)
 {
   g_return_val_if_fail (BP_IS_EPICURVE_CHART (self), FALSE);
 
-  return bp_epicurve_chart_renderer_get_stacked (self->renderer);
+  return bp_epicurve_chart_renderer_get_stacking (self->renderer) == BP_EPICURVE_STACKING_AGE_BANDS;
 }
 
 /**
