@@ -446,7 +446,7 @@ test_chart_renderer_epicurve_stacked (void)
   for (guint b = 0; b < BP_N_AGE_BANDS; b++)
     bp_epicurve_data_set_band_counts (data, b, bands[b]);
   bp_epicurve_chart_renderer_set_data (renderer, data);
-  bp_epicurve_chart_renderer_set_stacked (renderer, TRUE);
+  bp_epicurve_chart_renderer_set_stacking (renderer, BP_EPICURVE_STACKING_AGE_BANDS);
   g_assert_true (bp_epicurve_chart_renderer_render_to_file (renderer, path, WIDTH, HEIGHT, &error));
   g_assert_no_error (error);
   surface = load_png (path, WIDTH, HEIGHT);
@@ -474,6 +474,7 @@ test_chart_renderer_epicurve_stacked (void)
       g_assert_cmpint (hit.day, ==, first_day + day);
       g_assert_cmpint (hit.age_band, ==, (int)b);
       g_assert_cmpint (hit.band_n_cases, ==, stacked_day[b]);
+      g_assert_cmpint (hit.source, ==, -1);
       g_assert_cmpint (hit.n_cases, ==, counts[day]);
       below += stacked_day[b];
     }
@@ -484,6 +485,219 @@ test_chart_renderer_epicurve_stacked (void)
                                             bp_epicurve_chart_renderer_get_stub_height (renderer) / 2)));
 
   cairo_surface_destroy (surface);
+}
+
+/* Days of cases by source: a day of 12 confirmed and 9 clinical cases, one
+ * whose clinical count is hidden, and one whose every count is hidden. All
+ * lie before the first full week, so no average line crosses them. */
+#define SOURCES_DAY            3
+#define SOURCES_HIDDEN_PART    4
+#define SOURCES_HIDDEN_DAY     5
+
+static BpEpicurveData *
+make_source_data (int     first_day,
+                  gint64  n_unrecorded,
+                  gint64 *counts)
+{
+  gint64 sources[BP_N_CASE_SOURCES][N_DAYS] = { { 0 } };
+  BpEpicurveData *data;
+
+  for (int i = 0; i < N_DAYS; i++)
+    {
+      sources[BP_CASE_SOURCE_CONFIRMED][i] = (i * 5) % 9 + 4;
+      sources[BP_CASE_SOURCE_CLINICAL][i] = (i * 3) % 7 + 2;
+    }
+  sources[BP_CASE_SOURCE_CONFIRMED][SOURCES_DAY] = 12;
+  sources[BP_CASE_SOURCE_CLINICAL][SOURCES_DAY] = 9;
+  sources[BP_CASE_SOURCE_UNRECORDED][SOURCES_DAY] = n_unrecorded;
+  sources[BP_CASE_SOURCE_CONFIRMED][SOURCES_HIDDEN_PART] = 8;
+  sources[BP_CASE_SOURCE_CLINICAL][SOURCES_HIDDEN_PART] = BP_COUNT_SUPPRESSED;
+  sources[BP_CASE_SOURCE_CONFIRMED][SOURCES_HIDDEN_DAY] = BP_COUNT_SUPPRESSED;
+  sources[BP_CASE_SOURCE_CLINICAL][SOURCES_HIDDEN_DAY] = 0;
+
+  for (int i = 0; i < N_DAYS; i++)
+    {
+      counts[i] = 0;
+      for (guint s = 0; s < BP_N_CASE_SOURCES; s++)
+        counts[i] += MAX (sources[s][i], 0);
+    }
+  counts[SOURCES_HIDDEN_PART] += 3; /* the total knows the hidden clinical cases */
+  counts[SOURCES_HIDDEN_DAY] = BP_COUNT_SUPPRESSED;
+
+  data = bp_epicurve_data_new (first_day, N_DAYS, counts);
+  for (guint s = 0; s < BP_N_CASE_SOURCES; s++)
+    bp_epicurve_data_set_source_counts (data, s, sources[s]);
+
+  return data;
+}
+
+/* The column of a day's bar, and the PNG of the chart. */
+static cairo_surface_t *
+render_epicurve (BpEpicurveChartRenderer *renderer,
+                 const char              *name,
+                 int                      day,
+                 int                     *x)
+{
+  g_autofree char *path = work_path (name);
+  g_autoptr(GError) error = NULL;
+  double x0, x1;
+
+  g_assert_true (bp_epicurve_chart_renderer_render_to_file (renderer, path, WIDTH, HEIGHT, &error));
+  g_assert_no_error (error);
+  g_assert_true (bp_epicurve_chart_renderer_get_bar_extents (renderer, day, &x0, &x1));
+  g_assert_cmpfloat (x1 - x0, >, 4);
+  *x = (int)((x0 + x1) / 2);
+
+  return load_png (path, WIDTH, HEIGHT);
+}
+
+static char *
+render_epicurve_text (BpEpicurveChartRenderer *renderer)
+{
+  g_autofree char *pdf = work_path ("epicurve-legend.pdf");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bp_epicurve_chart_renderer_render_to_file (renderer, pdf, 842, 420, &error));
+  g_assert_no_error (error);
+  return pdf_text (pdf);
+}
+
+static void
+test_chart_renderer_epicurve_sources (void)
+{
+  static const gint64 day_parts[] = { 12, 9 };
+  g_autoptr(BpEpicurveChartRenderer) renderer = NULL;
+  g_autoptr(BpEpicurveData) data = NULL;
+  g_autofree char *text = NULL;
+  gint64 counts[N_DAYS];
+  int first_day = bp_day_from_ymd (2026, 10, 1);
+  cairo_surface_t *surface;
+  BpColour colours[BP_N_CASE_SOURCES], bar;
+  BpChartRect plot;
+  BpEpicurveHit hit;
+  double axis_max, stub, below = 0;
+  int x, base;
+
+  data = make_source_data (first_day, 0, counts);
+  renderer = make_epicurve (counts, first_day);
+  bp_epicurve_chart_renderer_set_data (renderer, data);
+  bp_epicurve_chart_renderer_set_stacking (renderer, BP_EPICURVE_STACKING_SOURCES);
+  surface = render_epicurve (renderer, "sources.png", first_day + SOURCES_DAY, &x);
+
+  for (guint s = 0; s < BP_N_CASE_SOURCES; s++)
+    bp_chart_get_case_source_colour (s, &colours[s]);
+  bp_chart_get_case_colour (&bar);
+  bp_epicurve_chart_renderer_get_plot_area (renderer, &plot);
+  axis_max = bp_epicurve_chart_renderer_get_axis_max (renderer, NULL);
+  stub = bp_epicurve_chart_renderer_get_stub_height (renderer);
+  base = (int)floor (plot.y + plot.height) - 1;
+
+  /* confirmed cases at the bottom, clinical ones on top of them, each up to
+   * where its count ends on the axis */
+  for (guint s = 0; s < G_N_ELEMENTS (day_parts); s++)
+    {
+      double y0 = expected_y (&plot, axis_max, below);
+      double y1 = expected_y (&plot, axis_max, below + day_parts[s]);
+      int top = scan_up (surface, x, s == 0 ? base : (int)round ((y0 + y1) / 2), &colours[s]);
+
+      g_assert_cmpint (abs (top - (int)round (y1)), <=, 1);
+      if (s == 0)
+        g_assert_true (pixel_is (surface, x, base, &colours[s]));
+
+      g_assert_true (bp_epicurve_chart_renderer_hit_test (renderer, x, (y0 + y1) / 2, &hit));
+      g_assert_cmpint (hit.day, ==, first_day + SOURCES_DAY);
+      g_assert_cmpint (hit.source, ==, (int)s);
+      g_assert_cmpint (hit.source_n_cases, ==, day_parts[s]);
+      g_assert_cmpint (hit.age_band, ==, -1);
+      g_assert_cmpint (hit.n_cases, ==, counts[SOURCES_DAY]);
+      below += day_parts[s];
+    }
+  /* nothing above the clinical part, and no grey without unrecorded cases */
+  g_assert_false (pixel_is (surface, x, (int)round (expected_y (&plot, axis_max, below)) - 2, &colours[1]));
+  for (int y = (int)plot.y; y <= base; y++)
+    {
+      g_assert_false (pixel_is (surface, x, y, &colours[BP_CASE_SOURCE_UNRECORDED]));
+      g_assert_false (pixel_is (surface, x, y, &bar));
+    }
+
+  /* above a bar, no source */
+  g_assert_true (bp_epicurve_chart_renderer_hit_test (renderer, x, expected_y (&plot, axis_max, below) - 5, &hit));
+  g_assert_cmpint (hit.source, ==, -1);
+
+  /* a hidden clinical count is a stub on top of the confirmed cases */
+  {
+    double x0, x1, top = expected_y (&plot, axis_max, 8);
+    int column;
+
+    bp_epicurve_chart_renderer_get_bar_extents (renderer, first_day + SOURCES_HIDDEN_PART, &x0, &x1);
+    column = (int)((x0 + x1) / 2);
+    g_assert_true (pixel_is (surface, column, base, &colours[BP_CASE_SOURCE_CONFIRMED]));
+    g_assert_true (pixel_is_suppressed (surface, column, (int)(top - stub / 2)));
+    g_assert_true (bp_epicurve_chart_renderer_hit_test (renderer, column, top - stub / 2, &hit));
+    g_assert_cmpint (hit.source, ==, -1);
+    g_assert_cmpint (hit.n_cases, ==, counts[SOURCES_HIDDEN_PART]);
+
+    /* a hidden day is a stub on the axis, never a bar */
+    bp_epicurve_chart_renderer_get_bar_extents (renderer, first_day + SOURCES_HIDDEN_DAY, &x0, &x1);
+    column = (int)((x0 + x1) / 2);
+    g_assert_true (pixel_is_suppressed (surface, column, base - (int)(stub / 2)));
+    for (int y = (int)plot.y; y < base - (int)stub - 1; y++)
+      g_assert_false (pixel_is_suppressed (surface, column, y));
+    for (int y = (int)plot.y; y <= base; y++)
+      for (guint s = 0; s < BP_N_CASE_SOURCES; s++)
+        g_assert_false (pixel_is (surface, column, y, &colours[s]));
+  }
+  cairo_surface_destroy (surface);
+
+  /* the legend names both sources, and not a source no count has */
+  text = render_epicurve_text (renderer);
+  g_assert_nonnull (strstr (text, "Laboratory-confirmed"));
+  g_assert_nonnull (strstr (text, "Clinical (reported by a GP without a test)"));
+  g_assert_null (strstr (text, "Source not recorded"));
+  g_assert_null (strstr (text, "Age:"));
+  g_clear_pointer (&text, g_free);
+
+  /* cases without a source: grey, on top, and in the legend */
+  {
+    g_autoptr(BpEpicurveData) unrecorded = make_source_data (first_day, 4, counts);
+    double y0, y1;
+
+    bp_epicurve_chart_renderer_set_data (renderer, unrecorded);
+    surface = render_epicurve (renderer, "sources-unrecorded.png", first_day + SOURCES_DAY, &x);
+    bp_epicurve_chart_renderer_get_plot_area (renderer, &plot);
+    axis_max = bp_epicurve_chart_renderer_get_axis_max (renderer, NULL);
+    y0 = expected_y (&plot, axis_max, below);
+    y1 = expected_y (&plot, axis_max, below + 4);
+    g_assert_cmpint (abs (scan_up (surface, x, (int)round ((y0 + y1) / 2), &colours[BP_CASE_SOURCE_UNRECORDED]) -
+                          (int)round (y1)), <=, 1);
+    g_assert_true (pixel_is (surface, x, (int)round (y0) + 2, &colours[BP_CASE_SOURCE_CLINICAL]));
+    g_assert_true (bp_epicurve_chart_renderer_hit_test (renderer, x, (y0 + y1) / 2, &hit));
+    g_assert_cmpint (hit.source, ==, BP_CASE_SOURCE_UNRECORDED);
+    g_assert_cmpint (hit.source_n_cases, ==, 4);
+    cairo_surface_destroy (surface);
+
+    text = render_epicurve_text (renderer);
+    g_assert_nonnull (strstr (text, "Source not recorded"));
+    g_clear_pointer (&text, g_free);
+  }
+
+  /* counts without sources: plain bars, whatever was asked */
+  bp_epicurve_chart_renderer_set_data (renderer, NULL);
+  g_clear_pointer (&data, bp_epicurve_data_unref);
+  data = bp_epicurve_data_new (first_day, N_DAYS, counts);
+  bp_epicurve_chart_renderer_set_data (renderer, data);
+  g_assert_cmpint (bp_epicurve_chart_renderer_get_stacking (renderer), ==, BP_EPICURVE_STACKING_SOURCES);
+  surface = render_epicurve (renderer, "sources-missing.png", first_day + SOURCES_DAY, &x);
+  bp_epicurve_chart_renderer_get_plot_area (renderer, &plot);
+  axis_max = bp_epicurve_chart_renderer_get_axis_max (renderer, NULL);
+  g_assert_cmpint (abs (scan_up (surface, x, base, &bar) -
+                        (int)round (expected_y (&plot, axis_max, counts[SOURCES_DAY]))), <=, 1);
+  g_assert_true (bp_epicurve_chart_renderer_hit_test (renderer, x, base - 2, &hit));
+  g_assert_cmpint (hit.source, ==, -1);
+  cairo_surface_destroy (surface);
+
+  text = render_epicurve_text (renderer);
+  g_assert_null (strstr (text, "Laboratory-confirmed"));
 }
 
 static void
@@ -509,6 +723,7 @@ test_chart_renderer_epicurve_hit_test (void)
       g_assert_cmpint (hit.day, ==, first_day + i);
       g_assert_cmpint (hit.n_cases, ==, counts[i]);
       g_assert_cmpint (hit.age_band, ==, -1);
+      g_assert_cmpint (hit.source, ==, -1);
       if (isnan (average))
         g_assert_true (isnan (hit.average));
       else
@@ -737,6 +952,7 @@ main (int   argc,
   g_test_add_func ("/chart-renderer/ticks/dates", test_chart_renderer_date_ticks);
   g_test_add_func ("/chart-renderer/epicurve/bars", test_chart_renderer_epicurve_bars);
   g_test_add_func ("/chart-renderer/epicurve/stacked", test_chart_renderer_epicurve_stacked);
+  g_test_add_func ("/chart-renderer/epicurve/sources", test_chart_renderer_epicurve_sources);
   g_test_add_func ("/chart-renderer/epicurve/hit-test", test_chart_renderer_epicurve_hit_test);
   g_test_add_func ("/chart-renderer/epicurve/files", test_chart_renderer_epicurve_files);
   g_test_add_data_func ("/chart-renderer/age/count", GINT_TO_POINTER (BP_AGE_CHART_MODE_COUNT),

@@ -34,6 +34,15 @@ static const guint32 age_band_colours[BP_N_AGE_BANDS] = {
   0x482475, 0x414487, 0x355f8d, 0x2a788e, 0x21918c, 0x22a884, 0x44bf70, 0x7ad151, 0xbddf26,
 };
 
+/* The case sources, in the hue of the case bars (the map's 0xfd8d3c) so
+ * that a split bar still reads as one disease: confirmed cases a deep shade
+ * and clinical ones a light tint of it, from ColorBrewer's Oranges, apart
+ * in lightness for greyscale too. Counts without a source are a neutral
+ * grey. No hatching: that means "<5" in every chart. */
+static const guint32 case_source_colours[BP_N_CASE_SOURCES] = {
+  0xd94801, 0xfdae6b, 0xa3a3a3,
+};
+
 G_DEFINE_QUARK (bp-chart-error-quark, bp_chart_error)
 
 static void
@@ -164,6 +173,21 @@ bp_chart_get_age_band_colour (guint     age_band,
   g_return_if_fail (rgb != NULL);
 
   colour_from_rgb (age_band_colours[age_band], rgb);
+}
+
+/**
+ * bp_chart_get_case_source_colour:
+ * @source: a case source
+ * @rgb: (out caller-allocates): the colour
+ */
+void
+bp_chart_get_case_source_colour (BpCaseSource  source,
+                                 BpColour     *rgb)
+{
+  g_return_if_fail (source < BP_N_CASE_SOURCES);
+  g_return_if_fail (rgb != NULL);
+
+  colour_from_rgb (case_source_colours[source], rgb);
 }
 
 /**

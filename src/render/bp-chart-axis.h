@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "bp-case-source.h"
 #include "bp-map-metric.h"
 
 G_BEGIN_DECLS
@@ -96,6 +97,8 @@ void             bp_chart_style_set_source       (const BpChartStyle *style,
 void             bp_chart_get_case_colour        (BpColour           *rgb);
 void             bp_chart_get_suppressed_colour  (BpColour           *rgb);
 void             bp_chart_get_age_band_colour    (guint               age_band,
+                                                  BpColour           *rgb);
+void             bp_chart_get_case_source_colour (BpCaseSource        source,
                                                   BpColour           *rgb);
 cairo_pattern_t *bp_chart_create_hatch_pattern   (void);
 void             bp_chart_fill_suppressed        (cairo_t            *cr,

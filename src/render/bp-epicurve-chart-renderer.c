@@ -19,10 +19,10 @@
 
 /* Draws the epidemic curve of the dashboard with cairo, for its widget
  * (from a snapshot) and for report images: a bar per day, stacked by age
- * band if asked, the 7-day average as a line, and the reference day. The
- * layout is worked out once per size and data, with a measuring context,
- * so that hit tests and the geometry calls used by tests see exactly what
- * is drawn. */
+ * band or by case source if asked, the 7-day average as a line, and the
+ * reference day. The layout is worked out once per size and data, with a
+ * measuring context, so that hit tests and the geometry calls used by
+ * tests see exactly what is drawn. */
 
 #define AVERAGE_DAYS 7
 
@@ -32,61 +32,68 @@ struct _BpEpicurveData
   int              first_day;
   guint            n_days;
   gint64          *n_cases;
-  gint64          *band_n_cases;  /* n_days × BP_N_AGE_BANDS, day by day; NULL until set */
+  gint64          *band_n_cases;    /* n_days × BP_N_AGE_BANDS, day by day; NULL until set */
+  gint64          *source_n_cases;  /* n_days × BP_N_CASE_SOURCES, day by day; NULL until set */
   double          *averages;
 };
 
 G_DEFINE_BOXED_TYPE (BpEpicurveData, bp_epicurve_data, bp_epicurve_data_ref, bp_epicurve_data_unref)
 
+G_DEFINE_ENUM_TYPE (BpEpicurveStacking, bp_epicurve_stacking,
+                    G_DEFINE_ENUM_VALUE (BP_EPICURVE_STACKING_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (BP_EPICURVE_STACKING_AGE_BANDS, "ages"),
+                    G_DEFINE_ENUM_VALUE (BP_EPICURVE_STACKING_SOURCES, "sources"))
+
 typedef struct
 {
-  int             first_day;
-  int             last_day;
-  guint           n_days;
-  BpChartRect     plot;
-  double          slot;        /* the width of one day */
-  double          axis_max;
-  double          step;
-  guint           n_steps;
-  double          title_y;
-  double          subtitle_y;
-  double          y_label_y;
-  double          legend_y;
-  double          tick_length;
-  double          tick_label_gap;
-  double          stub_height;
-  gboolean        stacked;     /* asked for, and the data has bands */
-  BpChartDateStep date_step;
+  int                first_day;
+  int                last_day;
+  guint              n_days;
+  BpChartRect        plot;
+  double             slot;            /* the width of one day */
+  double             axis_max;
+  double             step;
+  guint              n_steps;
+  double             title_y;
+  double             subtitle_y;
+  double             y_label_y;
+  double             legend_y;
+  double             tick_length;
+  double             tick_label_gap;
+  double             stub_height;
+  BpEpicurveStacking stacking;        /* as asked, when the data has its parts; else none */
+  gboolean           has_unrecorded;  /* a day shown counts cases without a source */
+  BpChartDateStep    date_step;
 } Geometry;
 
 struct _BpEpicurveChartRenderer
 {
-  GObject         parent_instance;
+  GObject            parent_instance;
 
-  BpEpicurveData *data;
-  int             first_day;
-  int             last_day;
-  gboolean        has_range;
-  int             reference_day;
-  gboolean        stacked;
-  char           *title;
-  BpChartStyle    style;
-  int             width;
-  int             height;
-  int             highlight_day;
-  BpColour        case_colour;
+  BpEpicurveData    *data;
+  int                first_day;
+  int                last_day;
+  gboolean           has_range;
+  int                reference_day;
+  BpEpicurveStacking stacking;
+  char              *title;
+  BpChartStyle       style;
+  int                width;
+  int                height;
+  int                highlight_day;
+  BpColour           case_colour;
 
-  Geometry        geometry;
-  gboolean        geometry_valid;
-  GArray         *keys;        /* BpChartKey, for the legend */
-  GArray         *date_ticks;  /* int */
+  Geometry           geometry;
+  gboolean           geometry_valid;
+  GArray            *keys;        /* BpChartKey, for the legend */
+  GArray            *date_ticks;  /* int */
 };
 
 enum {
   PROP_0,
   PROP_DATA,
   PROP_REFERENCE_DAY,
-  PROP_STACKED,
+  PROP_STACKING,
   PROP_TITLE,
   N_PROPS
 };
@@ -162,6 +169,7 @@ bp_epicurve_data_unref (BpEpicurveData *self)
 
   g_free (self->n_cases);
   g_free (self->band_n_cases);
+  g_free (self->source_n_cases);
   g_free (self->averages);
   g_free (self);
 }
@@ -190,6 +198,32 @@ bp_epicurve_data_set_band_counts (BpEpicurveData *self,
 
   for (guint i = 0; i < self->n_days; i++)
     self->band_n_cases[i * BP_N_AGE_BANDS + age_band] = n_cases[i];
+}
+
+/**
+ * bp_epicurve_data_set_source_counts:
+ * @self: a #BpEpicurveData
+ * @source: a case source
+ * @n_cases: (array): the source's cases per day, one per day of @self;
+ *   below 0 when suppressed
+ *
+ * Sets the counts of one case source, for bars stacked by source. Sources
+ * never set count 0 cases.
+ */
+void
+bp_epicurve_data_set_source_counts (BpEpicurveData *self,
+                                    BpCaseSource    source,
+                                    const gint64   *n_cases)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (source < BP_N_CASE_SOURCES);
+  g_return_if_fail (n_cases != NULL || self->n_days == 0);
+
+  if (self->source_n_cases == NULL)
+    self->source_n_cases = g_new0 (gint64, (gsize)MAX (self->n_days, 1) * BP_N_CASE_SOURCES);
+
+  for (guint i = 0; i < self->n_days; i++)
+    self->source_n_cases[i * BP_N_CASE_SOURCES + source] = n_cases[i];
 }
 
 int
@@ -222,6 +256,14 @@ bp_epicurve_data_has_bands (BpEpicurveData *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->band_n_cases != NULL;
+}
+
+gboolean
+bp_epicurve_data_has_sources (BpEpicurveData *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->source_n_cases != NULL;
 }
 
 static gboolean
@@ -272,6 +314,30 @@ bp_epicurve_data_get_band_n_cases (BpEpicurveData *self,
     return 0;
 
   return MAX (self->band_n_cases[(day - self->first_day) * BP_N_AGE_BANDS + age_band],
+              BP_COUNT_SUPPRESSED);
+}
+
+/**
+ * bp_epicurve_data_get_source_n_cases:
+ * @self: a #BpEpicurveData
+ * @day: a day
+ * @source: a case source
+ *
+ * Returns: the cases from @source on @day, 0 outside the days of @self or
+ *   without sources, or %BP_COUNT_SUPPRESSED
+ */
+gint64
+bp_epicurve_data_get_source_n_cases (BpEpicurveData *self,
+                                     int             day,
+                                     BpCaseSource    source)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (source < BP_N_CASE_SOURCES, 0);
+
+  if (!data_has_day (self, day) || self->source_n_cases == NULL)
+    return 0;
+
+  return MAX (self->source_n_cases[(day - self->first_day) * BP_N_CASE_SOURCES + source],
               BP_COUNT_SUPPRESSED);
 }
 
@@ -328,12 +394,106 @@ effective_range (BpEpicurveChartRenderer *self,
   *last_day = last;
 }
 
-/* The height of the bar of @day: its total, or the sum of the known band
- * counts when stacked. Sets @has_suppressed when a part of it is "<5". */
+/* ---- the parts of a stacked bar, bottom up ---- */
+
+static gboolean
+data_has_parts (BpEpicurveData     *data,
+                BpEpicurveStacking  stacking)
+{
+  switch (stacking)
+    {
+    case BP_EPICURVE_STACKING_AGE_BANDS:
+      return bp_epicurve_data_has_bands (data);
+    case BP_EPICURVE_STACKING_SOURCES:
+      return bp_epicurve_data_has_sources (data);
+    case BP_EPICURVE_STACKING_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+static guint
+get_n_parts (BpEpicurveStacking stacking)
+{
+  switch (stacking)
+    {
+    case BP_EPICURVE_STACKING_AGE_BANDS:
+      return BP_N_AGE_BANDS;
+    case BP_EPICURVE_STACKING_SOURCES:
+      return BP_N_CASE_SOURCES;
+    case BP_EPICURVE_STACKING_NONE:
+    default:
+      return 0;
+    }
+}
+
+static gint64
+get_part_n_cases (BpEpicurveData     *data,
+                  BpEpicurveStacking  stacking,
+                  int                 day,
+                  guint               part)
+{
+  if (stacking == BP_EPICURVE_STACKING_SOURCES)
+    return bp_epicurve_data_get_source_n_cases (data, day, part);
+
+  g_assert (stacking == BP_EPICURVE_STACKING_AGE_BANDS);
+  return bp_epicurve_data_get_band_n_cases (data, day, part);
+}
+
+static void
+get_part_colour (BpEpicurveStacking  stacking,
+                 guint               part,
+                 BpColour           *rgb)
+{
+  if (stacking == BP_EPICURVE_STACKING_SOURCES)
+    bp_chart_get_case_source_colour (part, rgb);
+  else
+    bp_chart_get_age_band_colour (part, rgb);
+}
+
+static const char *
+get_part_label (BpEpicurveStacking stacking,
+                guint              part)
+{
+  if (stacking == BP_EPICURVE_STACKING_SOURCES)
+    return bp_case_source_get_display_name (part);
+
+  return bp_age_band_get_label (part);
+}
+
+/* Every age band and the two main sources are always in the legend, so
+ * that it stays put while the days shown move. Counts without a source
+ * only come from stores written before counts had one: they are listed
+ * when a day shown has some. */
+static gboolean
+part_is_listed (const Geometry *g,
+                guint           part)
+{
+  return g->stacking != BP_EPICURVE_STACKING_SOURCES || part != BP_CASE_SOURCE_UNRECORDED ||
+         g->has_unrecorded;
+}
+
+/* The known cases of the parts under @part on @day. */
+static gint64
+sum_parts_below (BpEpicurveData     *data,
+                 BpEpicurveStacking  stacking,
+                 int                 day,
+                 guint               part)
+{
+  gint64 below = 0;
+
+  for (guint p = 0; p < part; p++)
+    below += MAX (get_part_n_cases (data, stacking, day, p), 0);
+
+  return below;
+}
+
+/* The height of the bar of @day: its total, or the sum of the known parts
+ * when stacked. Sets @has_suppressed when a part of it is "<5". */
 static double
 bar_value (BpEpicurveChartRenderer *self,
            int                      day,
-           gboolean                 stacked,
+           BpEpicurveStacking       stacking,
            gboolean                *has_suppressed)
 {
   gint64 total;
@@ -343,20 +503,13 @@ bar_value (BpEpicurveChartRenderer *self,
     return 0.0;
 
   total = bp_epicurve_data_get_n_cases (self->data, day);
-  if (stacked)
+  if (stacking != BP_EPICURVE_STACKING_NONE)
     {
-      gint64 sum = 0;
+      guint n_parts = get_n_parts (stacking);
 
-      for (guint band = 0; band < BP_N_AGE_BANDS; band++)
-        {
-          gint64 n = bp_epicurve_data_get_band_n_cases (self->data, day, band);
-
-          if (n < 0)
-            *has_suppressed = TRUE;
-          else
-            sum += n;
-        }
-      return sum;
+      for (guint part = 0; part < n_parts; part++)
+        *has_suppressed |= get_part_n_cases (self->data, stacking, day, part) < 0;
+      return sum_parts_below (self->data, stacking, day, n_parts);
     }
 
   if (total < 0)
@@ -370,22 +523,26 @@ bar_value (BpEpicurveChartRenderer *self,
 
 static void
 build_keys (BpEpicurveChartRenderer *self,
-            gboolean                 stacked,
+            const Geometry          *g,
             gboolean                 any_suppressed,
             gboolean                 shows_reference)
 {
   g_array_set_size (self->keys, 0);
 
-  if (stacked)
+  if (g->stacking != BP_EPICURVE_STACKING_NONE)
     {
-      /* Translators: the heading of the age bands in a chart legend */
-      bp_chart_keys_add (self->keys, BP_CHART_KEY_TEXT, NULL, _("Age:"));
-      for (guint band = 0; band < BP_N_AGE_BANDS; band++)
+      if (g->stacking == BP_EPICURVE_STACKING_AGE_BANDS)
+        /* Translators: the heading of the age bands in a chart legend */
+        bp_chart_keys_add (self->keys, BP_CHART_KEY_TEXT, NULL, _("Age:"));
+
+      for (guint part = 0; part < get_n_parts (g->stacking); part++)
         {
           BpColour rgb;
 
-          bp_chart_get_age_band_colour (band, &rgb);
-          bp_chart_keys_add (self->keys, BP_CHART_KEY_BAR, &rgb, bp_age_band_get_label (band));
+          if (!part_is_listed (g, part))
+            continue;
+          get_part_colour (g->stacking, part, &rgb);
+          bp_chart_keys_add (self->keys, BP_CHART_KEY_BAR, &rgb, get_part_label (g->stacking, part));
         }
     }
   else
@@ -479,27 +636,31 @@ ensure_geometry (BpEpicurveChartRenderer *self)
   memset (g, 0, sizeof (Geometry));
   effective_range (self, &g->first_day, &g->last_day);
   g->n_days = (guint)MAX (g->last_day - g->first_day + 1, 1);
-  g->stacked = self->stacked && self->data && bp_epicurve_data_has_bands (self->data);
+  g->stacking = BP_EPICURVE_STACKING_NONE;
+  if (self->data && data_has_parts (self->data, self->stacking))
+    g->stacking = self->stacking;
 
   for (int day = g->first_day; day <= g->last_day; day++)
     {
       gboolean has_suppressed;
       double average;
 
-      max_value = MAX (max_value, bar_value (self, day, g->stacked, &has_suppressed));
+      max_value = MAX (max_value, bar_value (self, day, g->stacking, &has_suppressed));
       any_suppressed |= has_suppressed;
       if (!data_has_day (self->data, day))
         continue;
       average = bp_epicurve_data_get_average (self->data, day);
       if (!isnan (average))
         max_value = MAX (max_value, average);
-      if (g->stacked)
+      if (g->stacking != BP_EPICURVE_STACKING_NONE)
         max_value = MAX (max_value, bp_epicurve_data_get_n_cases (self->data, day));
+      if (g->stacking == BP_EPICURVE_STACKING_SOURCES)
+        g->has_unrecorded |= get_part_n_cases (self->data, g->stacking, day, BP_CASE_SOURCE_UNRECORDED) != 0;
     }
   /* A stub stands for 1-4 cases: let the axis reach 5 then. */
   max_value = MAX (max_value, any_suppressed ? 5 : 1);
 
-  build_keys (self, g->stacked, any_suppressed,
+  build_keys (self, g, any_suppressed,
               self->reference_day >= g->first_day && self->reference_day <= g->last_day);
 
   if (self->title)
@@ -647,7 +808,7 @@ draw_reference_day (BpEpicurveChartRenderer *self,
 
   if (self->data)
     {
-      double value = bar_value (self, self->reference_day, g->stacked, &has_suppressed);
+      double value = bar_value (self, self->reference_day, g->stacking, &has_suppressed);
 
       bar_top = value_to_y (g, value) - (has_suppressed ? g->stub_height : 0);
     }
@@ -683,28 +844,27 @@ draw_bars (BpEpicurveChartRenderer *self,
 
   cairo_save (cr);
 
-  if (g->stacked)
+  if (g->stacking != BP_EPICURVE_STACKING_NONE)
     {
-      /* one path per band, bottom band first */
-      for (guint band = 0; band < BP_N_AGE_BANDS; band++)
+      /* one path per part, bottom part first */
+      for (guint part = 0; part < get_n_parts (g->stacking); part++)
         {
           BpColour rgb;
 
           for (int day = first; day <= last; day++)
             {
-              double below = 0, x0, x1, y0, y1;
-              gint64 n = bp_epicurve_data_get_band_n_cases (self->data, day, band);
+              gint64 n = get_part_n_cases (self->data, g->stacking, day, part);
+              double below, x0, x1, y0, y1;
 
               if (n <= 0)
                 continue;
-              for (guint b = 0; b < band; b++)
-                below += MAX (bp_epicurve_data_get_band_n_cases (self->data, day, b), 0);
+              below = sum_parts_below (self->data, g->stacking, day, part);
               bar_extents (g, day, &x0, &x1);
               y0 = value_to_y (g, below);
               y1 = value_to_y (g, below + n);
               cairo_rectangle (cr, x0, y1, x1 - x0, y0 - y1);
             }
-          bp_chart_get_age_band_colour (band, &rgb);
+          get_part_colour (g->stacking, part, &rgb);
           cairo_set_source_rgb (cr, rgb.red, rgb.green, rgb.blue);
           cairo_fill (cr);
         }
@@ -730,7 +890,7 @@ draw_bars (BpEpicurveChartRenderer *self,
   for (int day = first; day <= last; day++)
     {
       gboolean has_suppressed;
-      double value = bar_value (self, day, g->stacked, &has_suppressed);
+      double value = bar_value (self, day, g->stacking, &has_suppressed);
       double x0, x1, y;
 
       if (!has_suppressed)
@@ -974,7 +1134,7 @@ bp_epicurve_chart_renderer_draw (BpEpicurveChartRenderer *self,
  * @hit: (out caller-allocates): what lies under (@x, @y)
  *
  * Finds the day under a point of the plot, for a tooltip, and the age band
- * under it when bars are stacked.
+ * or case source under it when bars are stacked.
  *
  * Returns: %TRUE when (@x, @y) lies over a day with data
  */
@@ -1010,25 +1170,31 @@ bp_epicurve_chart_renderer_hit_test (BpEpicurveChartRenderer *self,
   hit->average = bp_epicurve_data_get_average (self->data, day);
   hit->age_band = -1;
   hit->band_n_cases = 0;
+  hit->source = -1;
+  hit->source_n_cases = 0;
 
-  if (g->stacked)
+  for (guint part = 0; part < get_n_parts (g->stacking); part++)
     {
-      double below = 0;
+      gint64 n = get_part_n_cases (self->data, g->stacking, day, part);
+      gint64 below;
 
-      for (guint band = 0; band < BP_N_AGE_BANDS; band++)
+      if (n <= 0)
+        continue;
+      below = sum_parts_below (self->data, g->stacking, day, part);
+      if (y > value_to_y (g, below) || y < value_to_y (g, below + n))
+        continue;
+
+      if (g->stacking == BP_EPICURVE_STACKING_SOURCES)
         {
-          gint64 n = bp_epicurve_data_get_band_n_cases (self->data, day, band);
-
-          if (n <= 0)
-            continue;
-          if (y <= value_to_y (g, below) && y >= value_to_y (g, below + n))
-            {
-              hit->age_band = band;
-              hit->band_n_cases = n;
-              break;
-            }
-          below += n;
+          hit->source = part;
+          hit->source_n_cases = n;
         }
+      else
+        {
+          hit->age_band = part;
+          hit->band_n_cases = n;
+        }
+      break;
     }
 
   return TRUE;
@@ -1224,8 +1390,8 @@ bp_epicurve_chart_renderer_get_property (GObject    *object,
       g_value_set_int (value, self->reference_day);
       break;
 
-    case PROP_STACKED:
-      g_value_set_boolean (value, self->stacked);
+    case PROP_STACKING:
+      g_value_set_enum (value, self->stacking);
       break;
 
     case PROP_TITLE:
@@ -1255,8 +1421,8 @@ bp_epicurve_chart_renderer_set_property (GObject      *object,
       bp_epicurve_chart_renderer_set_reference_day (self, g_value_get_int (value));
       break;
 
-    case PROP_STACKED:
-      bp_epicurve_chart_renderer_set_stacked (self, g_value_get_boolean (value));
+    case PROP_STACKING:
+      bp_epicurve_chart_renderer_set_stacking (self, g_value_get_enum (value));
       break;
 
     case PROP_TITLE:
@@ -1283,9 +1449,9 @@ bp_epicurve_chart_renderer_class_init (BpEpicurveChartRendererClass *klass)
   properties[PROP_REFERENCE_DAY] =
     g_param_spec_int ("reference-day", NULL, NULL, G_MININT, G_MAXINT, BP_CHART_NO_DAY,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_STACKED] =
-    g_param_spec_boolean ("stacked", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STACKING] =
+    g_param_spec_enum ("stacking", NULL, NULL, BP_TYPE_EPICURVE_STACKING, BP_EPICURVE_STACKING_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -1444,31 +1610,34 @@ bp_epicurve_chart_renderer_get_reference_day (BpEpicurveChartRenderer *self)
 }
 
 /**
- * bp_epicurve_chart_renderer_set_stacked:
+ * bp_epicurve_chart_renderer_set_stacking:
  * @self: a #BpEpicurveChartRenderer
- * @stacked: whether to split each bar by age band, when the data has bands
+ * @stacking: how to split each bar
+ *
+ * Splits each bar by age band or by case source. Data without the counts
+ * of those parts shows plain bars.
  */
 void
-bp_epicurve_chart_renderer_set_stacked (BpEpicurveChartRenderer *self,
-                                        gboolean                 stacked)
+bp_epicurve_chart_renderer_set_stacking (BpEpicurveChartRenderer *self,
+                                         BpEpicurveStacking       stacking)
 {
   g_return_if_fail (BP_IS_EPICURVE_CHART_RENDERER (self));
+  g_return_if_fail (stacking <= BP_EPICURVE_STACKING_SOURCES);
 
-  stacked = !!stacked;
-  if (self->stacked == stacked)
+  if (self->stacking == stacking)
     return;
 
-  self->stacked = stacked;
+  self->stacking = stacking;
   invalidate_geometry (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACKED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACKING]);
 }
 
-gboolean
-bp_epicurve_chart_renderer_get_stacked (BpEpicurveChartRenderer *self)
+BpEpicurveStacking
+bp_epicurve_chart_renderer_get_stacking (BpEpicurveChartRenderer *self)
 {
-  g_return_val_if_fail (BP_IS_EPICURVE_CHART_RENDERER (self), FALSE);
+  g_return_val_if_fail (BP_IS_EPICURVE_CHART_RENDERER (self), BP_EPICURVE_STACKING_NONE);
 
-  return self->stacked;
+  return self->stacking;
 }
 
 /**

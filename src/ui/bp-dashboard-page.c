@@ -40,6 +40,11 @@ enum {
 /* The days the curve's range choices cover; 0 is everything. */
 static const int curve_ranges[] = { 30, 90, 180, 365, 0 };
 
+/* How the curve's stacking choices split its bars, in their order. */
+static const BpEpicurveStacking curve_stackings[] = {
+  BP_EPICURVE_STACKING_NONE, BP_EPICURVE_STACKING_AGE_BANDS, BP_EPICURVE_STACKING_SOURCES,
+};
+
 /* The Dashboard page: key figures, epidemic curve, age distribution,
  * alerts and a ranking of the areas of the header's scope at its date. */
 struct _BpDashboardPage
@@ -52,7 +57,7 @@ struct _BpDashboardPage
   GtkLabel           *freshness_label;
   GtkFlowBox         *cards_box;
   GtkBox             *curve_card;
-  GtkToggleButton    *stack_bands_button;
+  GtkDropDown        *stacking_dropdown;
   GtkDropDown        *range_dropdown;
   GtkBox             *age_card;
   GtkDropDown        *age_mode_dropdown;
@@ -936,6 +941,14 @@ range_changed_cb (BpDashboardPage *self)
 }
 
 static void
+stacking_changed_cb (BpDashboardPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->stacking_dropdown);
+
+  bp_epicurve_chart_set_stacking (self->curve, curve_stackings[MIN (selected, G_N_ELEMENTS (curve_stackings) - 1)]);
+}
+
+static void
 age_mode_changed_cb (BpDashboardPage *self)
 {
   bp_age_chart_set_mode (self->age_chart, gtk_drop_down_get_selected (self->age_mode_dropdown) == 1
@@ -986,7 +999,7 @@ bp_dashboard_page_class_init (BpDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, freshness_label);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, cards_box);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, curve_card);
-  gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, stack_bands_button);
+  gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, stacking_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, range_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, age_card);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, age_mode_dropdown);
@@ -1039,7 +1052,9 @@ bp_dashboard_page_init (BpDashboardPage *self)
   self->curve = BP_EPICURVE_CHART (bp_epicurve_chart_new ());
   gtk_widget_set_size_request (GTK_WIDGET (self->curve), -1, 320);
   gtk_box_append (self->curve_card, GTK_WIDGET (self->curve));
-  g_object_bind_property (self->stack_bands_button, "active", self->curve, "stacked", G_BINDING_SYNC_CREATE);
+  stacking_changed_cb (self);
+  g_signal_connect_object (self->stacking_dropdown, "notify::selected", G_CALLBACK (stacking_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->range_dropdown, "notify::selected", G_CALLBACK (range_changed_cb), self,
                            G_CONNECT_SWAPPED);
 

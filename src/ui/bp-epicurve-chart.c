@@ -37,7 +37,7 @@ enum {
   PROP_0,
   PROP_DATA,
   PROP_REFERENCE_DAY,
-  PROP_STACKED,
+  PROP_STACKING,
   PROP_TITLE,
   PROP_FIRST_DAY,
   PROP_LAST_DAY,
@@ -200,6 +200,35 @@ format_cases (gint64 n_cases)
 
   /* Translators: a day's cases in a chart's tooltip */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s case", "%s cases", (gulong)n_cases), number);
+}
+
+/* A source's part of a day's cases, such as “Clinical (reported by a GP
+ * without a test): 12 of 40 cases”. */
+static char *
+format_source_cases (BpCaseSource source,
+                     gint64       n_cases,
+                     gint64       total)
+{
+  const char *name = bp_case_source_get_display_name (source);
+  g_autofree char *number = bp_chart_format_count (n_cases);
+  g_autofree char *total_number = NULL;
+
+  if (total < n_cases)
+    {
+      g_autofree char *cases = format_cases (n_cases);
+
+      /* Translators: a case source's cases in a chart's tooltip when the
+       * day's total is hidden, as in “Laboratory-confirmed: 12 cases” */
+      return g_strdup_printf (_("%1$s: %2$s"), name, cases);
+    }
+
+  total_number = bp_chart_format_count (total);
+  /* Translators: a case source's part of a day's cases in a chart's
+   * tooltip, as in “Clinical (reported by a GP without a test): 12 of 40
+   * cases” */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s: %2$s of %3$s case", "%1$s: %2$s of %3$s cases",
+                                       (gulong)total),
+                          name, number, total_number);
 }
 
 static void
@@ -443,8 +472,8 @@ bp_epicurve_chart_get_property (GObject    *object,
       g_value_set_int (value, bp_epicurve_chart_get_reference_day (self));
       break;
 
-    case PROP_STACKED:
-      g_value_set_boolean (value, bp_epicurve_chart_get_stacked (self));
+    case PROP_STACKING:
+      g_value_set_enum (value, bp_epicurve_chart_get_stacking (self));
       break;
 
     case PROP_TITLE:
@@ -482,8 +511,8 @@ bp_epicurve_chart_set_property (GObject      *object,
       bp_epicurve_chart_set_reference_day (self, g_value_get_int (value));
       break;
 
-    case PROP_STACKED:
-      bp_epicurve_chart_set_stacked (self, g_value_get_boolean (value));
+    case PROP_STACKING:
+      bp_epicurve_chart_set_stacking (self, g_value_get_enum (value));
       break;
 
     case PROP_TITLE:
@@ -515,9 +544,9 @@ bp_epicurve_chart_class_init (BpEpicurveChartClass *klass)
   properties[PROP_REFERENCE_DAY] =
     g_param_spec_int ("reference-day", NULL, NULL, G_MININT, G_MAXINT, BP_CHART_NO_DAY,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_STACKED] =
-    g_param_spec_boolean ("stacked", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STACKING] =
+    g_param_spec_enum ("stacking", NULL, NULL, BP_TYPE_EPICURVE_STACKING, BP_EPICURVE_STACKING_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -535,7 +564,8 @@ bp_epicurve_chart_class_init (BpEpicurveChartClass *klass)
 
   gtk_widget_class_install_action (widget_class, "epicurve.zoom", "i", zoom_action);
   gtk_widget_class_install_action (widget_class, "epicurve.pan", "i", pan_action);
-  gtk_widget_class_install_property_action (widget_class, "epicurve.stacked", "stacked");
+  /* its state is the nick of the stacking: "none", "ages" or "sources" */
+  gtk_widget_class_install_property_action (widget_class, "epicurve.stacking", "stacking");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "epicurve.zoom", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "epicurve.zoom", "i", 1);
@@ -650,31 +680,32 @@ bp_epicurve_chart_get_reference_day (BpEpicurveChart *self)
 }
 
 /**
- * bp_epicurve_chart_set_stacked:
+ * bp_epicurve_chart_set_stacking:
  * @self: a #BpEpicurveChart
- * @stacked: whether to split the bars by age band
+ * @stacking: how to split the bars: by age band, by case source or not
+ *
+ * Data without counts for the parts chosen shows plain bars.
  */
 void
-bp_epicurve_chart_set_stacked (BpEpicurveChart *self,
-                               gboolean         stacked)
+bp_epicurve_chart_set_stacking (BpEpicurveChart    *self,
+                                BpEpicurveStacking  stacking)
 {
   g_return_if_fail (BP_IS_EPICURVE_CHART (self));
 
-  stacked = !!stacked;
-  if (bp_epicurve_chart_renderer_get_stacked (self->renderer) == stacked)
+  if (bp_epicurve_chart_get_stacking (self) == stacking)
     return;
 
-  bp_epicurve_chart_renderer_set_stacked (self->renderer, stacked);
+  bp_epicurve_chart_renderer_set_stacking (self->renderer, stacking);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACKED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACKING]);
 }
 
-gboolean
-bp_epicurve_chart_get_stacked (BpEpicurveChart *self)
+BpEpicurveStacking
+bp_epicurve_chart_get_stacking (BpEpicurveChart *self)
 {
-  g_return_val_if_fail (BP_IS_EPICURVE_CHART (self), FALSE);
+  g_return_val_if_fail (BP_IS_EPICURVE_CHART (self), BP_EPICURVE_STACKING_NONE);
 
-  return bp_epicurve_chart_renderer_get_stacked (self->renderer);
+  return bp_epicurve_chart_renderer_get_stacking (self->renderer);
 }
 
 /**
@@ -859,7 +890,8 @@ bp_epicurve_chart_get_renderer (BpEpicurveChart *self)
  * @y: y in the widget
  *
  * Gives the tooltip for a point of the chart: the day, its cases and the
- * 7-day average, and the age band under the pointer in a stacked bar.
+ * 7-day average, and the age band or case source under the pointer in a
+ * stacked bar.
  *
  * Returns: (transfer full) (nullable): Pango markup, or %NULL where there is
  *   no day with data
@@ -899,6 +931,13 @@ bp_epicurve_chart_dup_tooltip (BpEpicurveChart *self,
       g_autofree char *band_cases = format_cases (hit.band_n_cases);
       /* Translators: an age band's cases in a chart's tooltip, as in “Ages 20-29: 12 cases” */
       g_autofree char *line = g_strdup_printf (_("Ages %s: %s"), bp_age_band_get_label (hit.age_band), band_cases);
+
+      append_escaped (markup, "\n%s", line);
+    }
+
+  if (hit.source >= 0)
+    {
+      g_autofree char *line = format_source_cases (hit.source, hit.source_n_cases, hit.n_cases);
 
       append_escaped (markup, "\n%s", line);
     }

@@ -35,6 +35,7 @@ charts_set_up (ChartsFixture *fixture,
 {
   g_autoptr(BpEpicurveData) data = NULL;
   gint64 bands[BP_N_AGE_BANDS][N_DAYS];
+  gint64 sources[BP_N_CASE_SOURCES][N_DAYS] = { { 0 } };
   BpAgeDistribution *distribution;
   GtkWidget *box;
 
@@ -52,11 +53,17 @@ charts_set_up (ChartsFixture *fixture,
           total += bands[b][i];
         }
       fixture->counts[i] = total > 0 && total < 5 ? BP_COUNT_SUPPRESSED : total;
+
+      /* three in five confirmed by a laboratory, the rest clinical */
+      sources[BP_CASE_SOURCE_CONFIRMED][i] = fixture->counts[i] < 0 ? BP_COUNT_SUPPRESSED : total * 3 / 5;
+      sources[BP_CASE_SOURCE_CLINICAL][i] = fixture->counts[i] < 0 ? BP_COUNT_SUPPRESSED : total - total * 3 / 5;
     }
 
   data = bp_epicurve_data_new (fixture->first_day, N_DAYS, fixture->counts);
   for (guint b = 0; b < BP_N_AGE_BANDS; b++)
     bp_epicurve_data_set_band_counts (data, b, bands[b]);
+  for (guint s = 0; s < BP_N_CASE_SOURCES; s++)
+    bp_epicurve_data_set_source_counts (data, s, sources[s]);
 
   distribution = bp_age_distribution_new (fixture->reference_day, 14);
   for (guint b = 0; b < BP_N_AGE_BANDS; b++)
@@ -188,6 +195,43 @@ test_charts_zoom (ChartsFixture *fixture,
                    fixture->reference_day - BP_EPICURVE_DEFAULT_DAYS + 1 - BP_EPICURVE_DEFAULT_DAYS / 10);
 }
 
+/* What @widget shows, as premultiplied ARGB pixels, @width to a row. */
+static guint32 *
+render_pixels (GtkWidget *widget,
+               int       *width,
+               int       *height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guint32 *pixels;
+
+  *width = gtk_widget_get_width (widget);
+  *height = gtk_widget_get_height (widget);
+
+  /* Between a queued redraw and the next frame a widget has no render node
+   * to copy; wait for a frame that has one. */
+  for (guint i = 0; i < 100 && node == NULL; i++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), *width, *height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        ui_test_iterate ();
+    }
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, *width, *height));
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize)*width * *height * 4);
+  gdk_texture_download (texture, (guchar *)pixels, (gsize)*width * 4);
+
+  return pixels;
+}
+
 /* The luminance of the brightest and darkest opaque pixels of the part of
  * the epidemic curve above its plot: the text of its axis label. The
  * widget draws no background of its own. */
@@ -196,35 +240,21 @@ measure_axis_label (BpEpicurveChart *chart,
                     double          *darkest,
                     double          *brightest)
 {
-  GtkWidget *widget = GTK_WIDGET (chart);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree guchar *pixels = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autofree guint32 *pixels = NULL;
+  int width, height;
   BpChartRect plot;
 
   bp_epicurve_chart_renderer_get_plot_area (bp_epicurve_chart_get_renderer (chart), &plot);
   g_assert_cmpfloat (plot.y, >, 10);
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  width = gdk_texture_get_width (texture);
-  height = gdk_texture_get_height (texture);
-  pixels = g_malloc ((gsize)width * height * 4);
-  gdk_texture_download (texture, pixels, (gsize)width * 4);
+  pixels = render_pixels (GTK_WIDGET (chart), &width, &height);
 
   *darkest = 1;
   *brightest = 0;
   for (int y = 0; y < (int)plot.y - 8; y++)
     for (int x = 0; x < MIN (width, 300); x++)
       {
-        guint32 pixel = ((guint32 *)pixels)[y * width + x];
+        guint32 pixel = pixels[y * width + x];
         double alpha = (pixel >> 24) / 255.0;
         double luminance;
 
@@ -251,8 +281,8 @@ test_charts_dark (ChartsFixture *fixture,
   g_assert_cmpfloat (brightest, <, 0.35);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->epicurve), "epicurve.stacked", NULL));
-  g_assert_true (bp_epicurve_chart_get_stacked (fixture->epicurve));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->epicurve), "epicurve.stacking", "s", "ages"));
+  g_assert_cmpint (bp_epicurve_chart_get_stacking (fixture->epicurve), ==, BP_EPICURVE_STACKING_AGE_BANDS);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->age_chart), "age-chart.mode", "s", "incidence"));
   g_assert_cmpint (bp_age_chart_get_mode (fixture->age_chart), ==, BP_AGE_CHART_MODE_INCIDENCE);
   ui_test_iterate_until_idle ();
@@ -262,6 +292,106 @@ test_charts_dark (ChartsFixture *fixture,
   g_assert_cmpfloat (darkest, <=, brightest);
   g_assert_cmpfloat (darkest, >, 0.65);
   ui_test_save_screenshot (GTK_WIDGET (fixture->window), "charts-dark");
+}
+
+/* Whether the opaque pixel at (@x, @y) has @colour. */
+static gboolean
+pixel_is (const guint32  *pixels,
+          int             width,
+          double          x,
+          double          y,
+          const BpColour *colour)
+{
+  guint32 pixel = pixels[(int)y * width + (int)x];
+
+  return (pixel >> 24) == 0xff &&
+         abs ((int)((pixel >> 16) & 0xff) - (int)round (colour->red * 255)) <= 3 &&
+         abs ((int)((pixel >> 8) & 0xff) - (int)round (colour->green * 255)) <= 3 &&
+         abs ((int)(pixel & 0xff) - (int)round (colour->blue * 255)) <= 3;
+}
+
+static void
+stacking_notify_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    guint      *n_notifies)
+{
+  (*n_notifies)++;
+}
+
+static void
+test_charts_stacking (ChartsFixture *fixture,
+                      gconstpointer  user_data)
+{
+  static const int peak = 120;
+  BpEpicurveChart *chart = fixture->epicurve;
+  BpEpicurveChartRenderer *renderer = bp_epicurve_chart_get_renderer (chart);
+  g_autofree guint32 *pixels = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *expected = NULL;
+  gint64 n_confirmed = fixture->counts[peak] * 3 / 5;
+  BpColour case_colour, confirmed, clinical, youngest;
+  guint n_notifies = 0;
+  BpChartRect plot;
+  double x0, x1, x, base, confirmed_top, top, average_y, clinical_y = 0;
+  int width, height;
+
+  bp_chart_get_case_colour (&case_colour);
+  bp_chart_get_case_source_colour (BP_CASE_SOURCE_CONFIRMED, &confirmed);
+  bp_chart_get_case_source_colour (BP_CASE_SOURCE_CLINICAL, &clinical);
+  bp_chart_get_age_band_colour (0, &youngest);
+  g_signal_connect (chart, "notify::stacking", G_CALLBACK (stacking_notify_cb), &n_notifies);
+
+  /* plain bars at first */
+  g_assert_cmpint (bp_epicurve_chart_get_stacking (chart), ==, BP_EPICURVE_STACKING_NONE);
+  bp_epicurve_chart_renderer_get_plot_area (renderer, &plot);
+  g_assert_true (bp_epicurve_chart_renderer_get_bar_extents (renderer, fixture->first_day + peak, &x0, &x1));
+  x = (x0 + x1) / 2;
+  base = plot.y + plot.height - 3;
+  pixels = render_pixels (GTK_WIDGET (chart), &width, &height);
+  g_assert_true (pixel_is (pixels, width, x, base, &case_colour));
+  g_clear_pointer (&pixels, g_free);
+
+  /* by source: confirmed cases at the bottom, clinical ones on top */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "epicurve.stacking", "s", "sources"));
+  g_assert_cmpint (bp_epicurve_chart_get_stacking (chart), ==, BP_EPICURVE_STACKING_SOURCES);
+  g_assert_cmpuint (n_notifies, ==, 1);
+  ui_test_iterate_until_idle ();
+  pixels = render_pixels (GTK_WIDGET (chart), &width, &height);
+  confirmed_top = bp_epicurve_chart_renderer_value_to_y (renderer, n_confirmed);
+  top = bp_epicurve_chart_renderer_value_to_y (renderer, fixture->counts[peak]);
+  average_y = bp_epicurve_chart_renderer_value_to_y (renderer, bp_epicurve_data_get_average (bp_epicurve_chart_get_data (chart),
+                                                                                            fixture->first_day + peak));
+  g_assert_true (pixel_is (pixels, width, x, base, &confirmed));
+  /* in the clinical part, away from the average line that crosses it */
+  for (double y = top + 3; y < confirmed_top - 3; y++)
+    if (fabs (y - average_y) > fabs (clinical_y - average_y))
+      clinical_y = y;
+  g_assert_cmpfloat (fabs (clinical_y - average_y), >, 5);
+  g_assert_true (pixel_is (pixels, width, x, clinical_y, &clinical));
+  g_assert_false (pixel_is (pixels, width, x, base, &case_colour));
+  g_clear_pointer (&pixels, g_free);
+
+  tooltip = bp_epicurve_chart_dup_tooltip (chart, x, clinical_y);
+  g_assert_nonnull (tooltip);
+  expected = g_strdup_printf ("Clinical (reported by a GP without a test): %'" G_GINT64_FORMAT " of %'"
+                              G_GINT64_FORMAT " cases", fixture->counts[peak] - n_confirmed, fixture->counts[peak]);
+  g_assert_nonnull (strstr (tooltip, expected));
+  ui_test_save_screenshot (GTK_WIDGET (chart), "epicurve-sources");
+
+  /* by age band, and back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "epicurve.stacking", "s", "ages"));
+  g_assert_cmpint (bp_epicurve_chart_get_stacking (chart), ==, BP_EPICURVE_STACKING_AGE_BANDS);
+  ui_test_iterate_until_idle ();
+  pixels = render_pixels (GTK_WIDGET (chart), &width, &height);
+  g_assert_true (pixel_is (pixels, width, x, base, &youngest));
+  g_clear_pointer (&pixels, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "epicurve.stacking", "s", "none"));
+  g_assert_cmpint (bp_epicurve_chart_get_stacking (chart), ==, BP_EPICURVE_STACKING_NONE);
+  g_assert_cmpuint (n_notifies, ==, 3);
+  ui_test_iterate_until_idle ();
+  pixels = render_pixels (GTK_WIDGET (chart), &width, &height);
+  g_assert_true (pixel_is (pixels, width, x, base, &case_colour));
 }
 
 static void
@@ -299,6 +429,7 @@ main (int   argc,
   g_test_add ("/charts/show", ChartsFixture, NULL, charts_set_up, test_charts_show, charts_tear_down);
   g_test_add ("/charts/zoom", ChartsFixture, NULL, charts_set_up, test_charts_zoom, charts_tear_down);
   g_test_add ("/charts/dark", ChartsFixture, NULL, charts_set_up, test_charts_dark, charts_tear_down);
+  g_test_add ("/charts/stacking", ChartsFixture, NULL, charts_set_up, test_charts_stacking, charts_tear_down);
   g_test_add ("/charts/save", ChartsFixture, NULL, charts_set_up, test_charts_save, charts_tear_down);
 
   result = g_test_run ();

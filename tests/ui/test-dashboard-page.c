@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bp-day.h"
+#include "bp-epicurve-chart.h"
 #include "bp-presentation-window.h"
 #include "bp-ranking-item.h"
 #include "bp-store-areas.h"
@@ -118,13 +119,14 @@ assert_homes_match (BpDashboardFigures *figures)
 }
 
 static GtkWidget *
-find_column_view (GtkWidget *root)
+find_widget (GtkWidget *root,
+             GType      type)
 {
-  if (GTK_IS_COLUMN_VIEW (root))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_column_view (child);
+      GtkWidget *found = find_widget (child, type);
 
       if (found)
         return found;
@@ -158,6 +160,13 @@ test_dashboard_scope_and_date (void)
   g_assert_cmpuint (bp_dashboard_figures_get_n_signalling_homes (figures, NULL), >, 0);
   g_assert_true (ui_test_label_shown (GTK_WIDGET (window), "New cases, 14 days"));
   g_assert_true (ui_test_label_shown (GTK_WIDGET (window), "Epidemic Curve"));
+  /* The curve shows the split between confirmed and clinical cases. */
+  {
+    BpEpicurveChart *curve = BP_EPICURVE_CHART (find_widget (GTK_WIDGET (page), BP_TYPE_EPICURVE_CHART));
+
+    g_assert_cmpint (bp_epicurve_chart_get_stacking (curve), ==, BP_EPICURVE_STACKING_SOURCES);
+    g_assert_nonnull (bp_epicurve_chart_get_data (curve));
+  }
   g_assert_cmpuint (bp_dashboard_figures_get_n_sectors (figures), >, 9000);
   ui_test_save_screenshot (GTK_WIDGET (window), "dashboard-region");
   g_test_message ("dashboard refresh: %.1f ms", bp_dashboard_page_get_last_refresh_time (page) / 1000.0);
@@ -202,7 +211,7 @@ test_dashboard_scope_and_date (void)
   /* The table is sorted by incidence, highest first, with the figures of
    * this refresh (its rows are reused from the last one). */
   {
-    GtkColumnView *view = GTK_COLUMN_VIEW (find_column_view (GTK_WIDGET (page)));
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
     GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
     BpIndicators *shown = bp_dashboard_figures_get_ranking (figures, FALSE);
     g_autoptr(BpRankingItem) first = g_list_model_get_item (rows, 0);
