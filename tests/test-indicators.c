@@ -96,7 +96,8 @@ make_record (guint i)
 }
 
 /* The cases of day i (from FIRST_DAY) in area a and band b: mostly small
- * counts with gaps, and larger ones in the last sector. */
+ * counts with gaps, and larger ones in the last sector. See
+ * series_source_value() for how they split over the sources. */
 static int
 series_value (guint a,
               guint b,
@@ -109,6 +110,34 @@ series_value (guint a,
   if (g_str_equal (areas[a].code, "21001A00-"))
     return hash % 31;
   return hash % 7;
+}
+
+/* The first days have no recorded source, as counts an older store held;
+ * from then on part of the cases are clinical on some days. */
+#define FIRST_RECORDED_DAY (FIRST_DAY + 8)
+
+static int
+series_source_value (guint        a,
+                     guint        b,
+                     int          i,
+                     BpCaseSource source)
+{
+  int n = series_value (a, b, i);
+  int n_clinical = (a + b + (guint)i) % 3 == 0 ? (n + 1) / 2 : 0;
+
+  if (FIRST_DAY + i < FIRST_RECORDED_DAY)
+    return source == BP_CASE_SOURCE_UNRECORDED ? n : 0;
+
+  switch (source)
+    {
+    case BP_CASE_SOURCE_CONFIRMED:
+      return n - n_clinical;
+    case BP_CASE_SOURCE_CLINICAL:
+      return n_clinical;
+    case BP_CASE_SOURCE_UNRECORDED:
+    default:
+      return 0;
+    }
 }
 
 static void
@@ -149,11 +178,13 @@ store_set_up (StoreFixture  *fixture,
   g_assert_no_error (error);
   for (guint a = 0; a < N_AREAS; a++)
     for (guint b = 0; areas[a].has_counts && b < BP_N_AGE_BANDS; b++)
-      for (int i = 0; i < N_DAYS; i++)
-        {
-          bp_count_writer_add (writer, fixture->ids[a], b, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + i, series_value (a, b, i), &error);
-          g_assert_no_error (error);
-        }
+      for (BpCaseSource source = 0; source < BP_N_CASE_SOURCES; source++)
+        for (int i = 0; i < N_DAYS; i++)
+          {
+            bp_count_writer_add (writer, fixture->ids[a], b, source, FIRST_DAY + i,
+                                 series_source_value (a, b, i, source), &error);
+            g_assert_no_error (error);
+          }
   /* A count filed on a municipality: no sector holds it, so no indicator
    * may include it, but an export of the raw counts does. */
   bp_count_writer_add (writer, municipality_id, 0, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + 5, 7, &error);
@@ -559,55 +590,87 @@ static void
 test_cube_days (StoreFixture  *fixture,
                 gconstpointer  data)
 {
+  static const BpCaseSourceFilter filters[] = {
+    BP_CASE_SOURCE_FILTER_ALL,
+    BP_CASE_SOURCE_FILTER_CONFIRMED,
+    BP_CASE_SOURCE_FILTER_CLINICAL,
+    BP_CASE_SOURCE_FILTER_UNRECORDED,
+  };
   gint64 n_cases[N_DAYS + 20];
   guint n_suppressed[N_DAYS + 20];
   int first = FIRST_DAY - 10;
-  guint n_nonzero = 0;
+  guint n_nonzero[G_N_ELEMENTS (filters)] = { 0, };
 
   ensure_hierarchy_table (fixture->store);
 
   for (guint i = 0; i < N_AREAS; i++)
     for (int band = -1; band < BP_N_AGE_BANDS; band += 3)
-      {
-        g_autoptr(GError) error = NULL;
-        g_autoptr(sqlite3_stmt) stmt = NULL;
-        gint64 expected_cases[N_DAYS + 20] = { 0, };
-        gint64 expected_suppressed[N_DAYS + 20] = { 0, };
-        guint position;
-        int rc;
+      for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(sqlite3_stmt) stmt = NULL;
+          gint64 expected_cases[N_DAYS + 20] = { 0, };
+          gint64 expected_suppressed[N_DAYS + 20] = { 0, };
+          gint64 by_source[BP_N_CASE_SOURCES * (N_DAYS + 20)];
+          guint by_source_suppressed[N_DAYS + 20];
+          guint position;
+          int rc;
 
-        stmt = _bp_store_prepare (fixture->store,
-                                  "SELECT c.day, sum (c.n_cases), sum (c.is_suppressed)"
-                                  " FROM test_up up JOIN case_count c ON c.sector_id = up.sector_id"
-                                  " WHERE up.area_id = ?1 AND (?2 < 0 OR c.age_band = ?2)"
-                                  " GROUP BY c.day",
-                                  &error);
-        g_assert_no_error (error);
-        sqlite3_bind_int64 (stmt, 1, fixture->ids[i]);
-        sqlite3_bind_int (stmt, 2, band);
-        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-          {
-            int d = sqlite3_column_int (stmt, 0) - first;
+          stmt = _bp_store_prepare (fixture->store,
+                                    "SELECT c.day, sum (c.n_cases), sum (c.is_suppressed)"
+                                    " FROM test_up up JOIN case_count c ON c.sector_id = up.sector_id"
+                                    " WHERE up.area_id = ?1 AND (?2 < 0 OR c.age_band = ?2)"
+                                    "   AND (?3 >> c.source) & 1"
+                                    " GROUP BY c.day",
+                                    &error);
+          g_assert_no_error (error);
+          sqlite3_bind_int64 (stmt, 1, fixture->ids[i]);
+          sqlite3_bind_int (stmt, 2, band);
+          sqlite3_bind_int (stmt, 3, filters[f]);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              int d = sqlite3_column_int (stmt, 0) - first;
 
-            g_assert_cmpint (d, >=, 0);
-            g_assert_cmpint (d, <, N_DAYS + 20);
-            expected_cases[d] = sqlite3_column_int64 (stmt, 1);
-            expected_suppressed[d] = sqlite3_column_int64 (stmt, 2);
-          }
-        g_assert_cmpint (rc, ==, SQLITE_DONE);
+              g_assert_cmpint (d, >=, 0);
+              g_assert_cmpint (d, <, N_DAYS + 20);
+              expected_cases[d] = sqlite3_column_int64 (stmt, 1);
+              expected_suppressed[d] = sqlite3_column_int64 (stmt, 2);
+            }
+          g_assert_cmpint (rc, ==, SQLITE_DONE);
 
-        g_assert_true (bp_count_cube_find_area (fixture->cube, fixture->ids[i], NULL, &position));
-        bp_count_cube_sum_days (fixture->cube, areas[i].level, position, band, first, first + N_DAYS + 19,
-                                n_cases, n_suppressed);
-        for (int d = 0; d < N_DAYS + 20; d++)
-          {
-            g_assert_cmpint (n_cases[d], ==, expected_cases[d]);
-            g_assert_cmpint (n_suppressed[d], ==, expected_suppressed[d]);
-            n_nonzero += n_cases[d] > 0;
-          }
-      }
+          g_assert_true (bp_count_cube_find_area (fixture->cube, fixture->ids[i], NULL, &position));
+          bp_count_cube_sum_days (fixture->cube, areas[i].level, position, band, filters[f],
+                                  first, first + N_DAYS + 19, n_cases, n_suppressed);
+          for (int d = 0; d < N_DAYS + 20; d++)
+            {
+              g_assert_cmpint (n_cases[d], ==, expected_cases[d]);
+              g_assert_cmpint (n_suppressed[d], ==, expected_suppressed[d]);
+              n_nonzero[f] += n_cases[d] > 0;
+            }
 
-  g_assert_cmpuint (n_nonzero, >, 0);
+          /* Per source in one pass, the same as one filter per source. */
+          if (filters[f] != BP_CASE_SOURCE_FILTER_ALL)
+            continue;
+          bp_count_cube_sum_days_by_source (fixture->cube, areas[i].level, position, band,
+                                            first, first + N_DAYS + 19, by_source, by_source_suppressed);
+          for (BpCaseSource source = 0; source < BP_N_CASE_SOURCES; source++)
+            {
+              bp_count_cube_sum_days (fixture->cube, areas[i].level, position, band, 1 << source,
+                                      first, first + N_DAYS + 19, n_cases, NULL);
+              for (int d = 0; d < N_DAYS + 20; d++)
+                g_assert_cmpint (by_source[source * (N_DAYS + 20) + d], ==, n_cases[d]);
+            }
+          for (int d = 0; d < N_DAYS + 20; d++)
+            {
+              g_assert_cmpint (by_source[d] + by_source[N_DAYS + 20 + d] + by_source[2 * (N_DAYS + 20) + d],
+                               ==, expected_cases[d]);
+              g_assert_cmpuint (by_source_suppressed[d], ==, expected_suppressed[d]);
+            }
+        }
+
+  /* Every filter met cases. */
+  for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+    g_assert_cmpuint (n_nonzero[f], >, 0);
 }
 
 static void

@@ -176,7 +176,7 @@ compute_curve (BpDashboardFigures *self,
     {
       gint64 *counts = g_new0 (gint64, self->curve_n_days);
 
-      bp_count_cube_sum_days (cube, scope_level, scope_position, band, first_day, self->day, counts, NULL);
+      bp_count_cube_sum_days (cube, scope_level, scope_position, band, BP_CASE_SOURCE_FILTER_ALL, first_day, self->day, counts, NULL);
       for (guint i = 0; i < self->curve_n_days; i++)
         self->daily[0][i] += counts[i];
       self->daily[band + 1] = counts;

@@ -401,10 +401,10 @@ bp_indicators_compute (BpCountCube             *cube,
   sector_suppressed = g_new (guint, MAX (n_sectors, 1));
   sector_suppressed_previous = g_new (guint, MAX (n_sectors, 1));
 
-  bp_count_cube_sum_sectors (cube, window_start (day, window_days), day, age_band,
+  bp_count_cube_sum_sectors (cube, window_start (day, window_days), day, age_band, BP_CASE_SOURCE_FILTER_ALL,
                              sector_cases, sector_suppressed);
   bp_count_cube_sum_sectors (cube, window_start (day, 2 * window_days), window_start (day, window_days) - 1,
-                             age_band, sector_previous, sector_suppressed_previous);
+                             age_band, BP_CASE_SOURCE_FILTER_ALL, sector_previous, sector_suppressed_previous);
 
   /* Roll the sectors up to the level of the rows and to the scope. */
   area_sums = g_new0 (WindowSums, MAX (n_areas, 1));
@@ -565,7 +565,7 @@ bp_indicators_compute_area (BpCountCube     *cube,
 
   n_cases = g_new (gint64, 2 * window_days);
   n_suppressed = g_new (guint, 2 * window_days);
-  bp_count_cube_sum_days (cube, level, position, age_band,
+  bp_count_cube_sum_days (cube, level, position, age_band, BP_CASE_SOURCE_FILTER_ALL,
                           window_start (day, 2 * window_days), window_start (day, 2 * window_days) + 2 * window_days - 1,
                           n_cases, n_suppressed);
   sum_window (n_cases, n_suppressed, 2 * window_days, window_days, &sums);
@@ -614,7 +614,7 @@ bp_indicators_compute_summary (BpCountCube         *cube,
       !find_scope (cube, area_id, &level, &position, error))
     return FALSE;
 
-  bp_count_cube_sum_days (cube, level, position, age_band,
+  bp_count_cube_sum_days (cube, level, position, age_band, BP_CASE_SOURCE_FILTER_ALL,
                           window_start (day, 28), window_start (day, 28) + 27, n_cases, n_suppressed);
 
   fill_identity (&summary->last_day, cube, level, position, age_band);
