@@ -276,18 +276,20 @@ ensure_hierarchy_table (BpStore *store)
   g_assert_no_error (error);
 }
 
-/* The reference: a plain GROUP BY over the raw rows, joined up the area
- * hierarchy from each sector to every area above it, for the areas of a
- * level inside within_id (0 for all). The residents of a band are the
+/* The reference: a plain GROUP BY over the raw rows of the sources in
+ * @sources, joined up the area hierarchy from each sector to every area
+ * above it, for the areas of a level inside within_id (0 for all). The
+ * residents of a band are the
  * store's figure, or for a sector without figures of its own its share of
  * its municipality's band, rounded. */
 static GArray *
-expected_rows (BpStore     *store,
-               BpAreaLevel  level,
-               gint64       within_id,
-               int          day,
-               int          window_days,
-               int          age_band)
+expected_rows (BpStore            *store,
+               BpAreaLevel         level,
+               gint64              within_id,
+               int                 day,
+               int                 window_days,
+               int                 age_band,
+               BpCaseSourceFilter  sources)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -320,6 +322,7 @@ expected_rows (BpStore     *store,
                             " LEFT JOIN test_up up ON up.area_id = a.id"
                             " LEFT JOIN case_count c ON c.sector_id = up.sector_id"
                             "   AND (?4 < 0 OR c.age_band = ?4)"
+                            "   AND (?6 >> c.source) & 1"
                             "   AND c.day BETWEEN ?2 - 2 * ?3 + 1 AND ?2"
                             " WHERE a.level = ?1 AND (?5 = 0 OR a.id IN (SELECT id FROM down))"
                             /* Codes are unique within a level: grouping by
@@ -332,6 +335,7 @@ expected_rows (BpStore     *store,
   sqlite3_bind_int (stmt, 3, window_days);
   sqlite3_bind_int (stmt, 4, age_band);
   sqlite3_bind_int64 (stmt, 5, within_id);
+  sqlite3_bind_int (stmt, 6, sources);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -466,7 +470,7 @@ check_query (BpStore                *store,
   Expected all = { 0, };
 
   expected = expected_rows (store, query->level, query->within_area_id, query->day, query->window_days,
-                            query->age_band);
+                            query->age_band, query->sources);
 
   /* The total is the scope's own row one level up, or for everything the
    * regions together. */
@@ -476,13 +480,13 @@ check_query (BpStore                *store,
 
       g_assert_true (bp_count_cube_find_area (cube, query->within_area_id, &scope_level, NULL));
       expected_total = expected_rows (store, scope_level, query->within_area_id, query->day,
-                                      query->window_days, query->age_band);
+                                      query->window_days, query->age_band, query->sources);
       g_assert_cmpuint (expected_total->len, ==, 1);
     }
   else
     {
       expected_total = expected_rows (store, BP_AREA_LEVEL_REGION, 0, query->day, query->window_days,
-                                      query->age_band);
+                                      query->age_band, query->sources);
       for (guint i = 0; i < expected_total->len; i++)
         {
           const Expected *region = &g_array_index (expected_total, Expected, i);
@@ -561,7 +565,8 @@ test_cube_basics (StoreFixture  *fixture,
       g_assert_cmpint (bp_count_cube_get_area_population (cube, level, position, -1), ==, areas[i].population);
       for (int b = 0; b < BP_N_AGE_BANDS; b++)
         {
-          g_autoptr(GArray) expected = expected_rows (fixture->store, level, fixture->ids[i], LAST_DAY, 1, b);
+          g_autoptr(GArray) expected = expected_rows (fixture->store, level, fixture->ids[i], LAST_DAY, 1, b,
+                                                      BP_CASE_SOURCE_FILTER_ALL);
 
           g_assert_cmpuint (expected->len, ==, 1);
           g_assert_cmpint (bp_count_cube_get_area_population (cube, level, position, b), ==,
@@ -612,7 +617,7 @@ test_cube_days (StoreFixture  *fixture,
           gint64 expected_cases[N_DAYS + 20] = { 0, };
           gint64 expected_suppressed[N_DAYS + 20] = { 0, };
           gint64 by_source[BP_N_CASE_SOURCES * (N_DAYS + 20)];
-          guint by_source_suppressed[N_DAYS + 20];
+            guint by_source_suppressed[BP_N_CASE_SOURCES * (N_DAYS + 20)];
           guint position;
           int rc;
 
@@ -664,7 +669,8 @@ test_cube_days (StoreFixture  *fixture,
             {
               g_assert_cmpint (by_source[d] + by_source[N_DAYS + 20 + d] + by_source[2 * (N_DAYS + 20) + d],
                                ==, expected_cases[d]);
-              g_assert_cmpuint (by_source_suppressed[d], ==, expected_suppressed[d]);
+              g_assert_cmpuint (by_source_suppressed[d] + by_source_suppressed[N_DAYS + 20 + d] +
+                                by_source_suppressed[2 * (N_DAYS + 20) + d], ==, expected_suppressed[d]);
             }
         }
 
@@ -672,6 +678,13 @@ test_cube_days (StoreFixture  *fixture,
   for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
     g_assert_cmpuint (n_nonzero[f], >, 0);
 }
+
+/* The filters a user chooses from. */
+static const BpCaseSourceFilter chosen_filters[] = {
+  BP_CASE_SOURCE_FILTER_ALL,
+  BP_CASE_SOURCE_FILTER_CONFIRMED,
+  BP_CASE_SOURCE_FILTER_CLINICAL,
+};
 
 static void
 test_indicators_small_store (StoreFixture  *fixture,
@@ -687,15 +700,17 @@ test_indicators_small_store (StoreFixture  *fixture,
   for (guint d = 0; d < G_N_ELEMENTS (days); d++)
     for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
       for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
-        for (BpAreaLevel level = BP_AREA_LEVEL_REGION; level <= BP_AREA_LEVEL_SECTOR; level++)
-          {
-            BpIndicatorQuery query;
+        for (guint f = 0; f < G_N_ELEMENTS (chosen_filters); f++)
+          for (BpAreaLevel level = BP_AREA_LEVEL_REGION; level <= BP_AREA_LEVEL_SECTOR; level++)
+            {
+              BpIndicatorQuery query;
 
-            bp_indicator_query_init (&query, level, days[d]);
-            query.window_days = windows[w];
-            query.age_band = bands[b];
-            check_query (fixture->store, fixture->cube, &query, &seen);
-          }
+              bp_indicator_query_init (&query, level, days[d]);
+              query.window_days = windows[w];
+              query.age_band = bands[b];
+              query.sources = chosen_filters[f];
+              check_query (fixture->store, fixture->cube, &query, &seen);
+            }
 
   g_assert_cmpuint (seen.n_hidden, >, 0);
   g_assert_cmpuint (seen.n_hidden_large, >, 0);
@@ -739,6 +754,7 @@ test_indicators_within (StoreFixture  *fixture,
           query.within_area_id = bp_count_cube_get_area_id (fixture->cube, cases[c].scope_level, position);
           query.window_days = 7;
           query.age_band = band;
+          query.sources = chosen_filters[(c + day + band + 1) % G_N_ELEMENTS (chosen_filters)];
           check_query (fixture->store, fixture->cube, &query, &seen);
         }
 
@@ -746,44 +762,174 @@ test_indicators_within (StoreFixture  *fixture,
   g_assert_cmpuint (seen.n_shown_nonzero, >, 0);
 }
 
-/* One area, and the dashboard's key figures, against the same reference. */
+/* One area, and the dashboard's key figures, against the same reference,
+ * for each filter; the key figures' split by source against the reference
+ * of each source. */
 static void
 test_indicators_area_and_summary (StoreFixture  *fixture,
                                   gconstpointer  data)
 {
   static const int windows[] = { 1, 7, 14 };
   Seen seen = { 0, };
+  guint n_split_shown = 0;
+  guint n_split_hidden = 0;
 
   for (BpAreaLevel level = BP_AREA_LEVEL_REGION; level <= BP_AREA_LEVEL_SECTOR; level++)
     for (int day = FIRST_DAY - 2; day <= LAST_DAY + 2; day += 9)
       for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
-        {
-          g_autoptr(GArray) all_ages = expected_rows (fixture->store, level, 0, day, windows[w], -1);
-          g_autoptr(GArray) band_2 = expected_rows (fixture->store, level, 0, day, windows[w], 2);
+        for (guint f = 0; f < G_N_ELEMENTS (chosen_filters); f++)
+          {
+            BpCaseSourceFilter sources = chosen_filters[f];
+            g_autoptr(GArray) all_ages = expected_rows (fixture->store, level, 0, day, windows[w], -1, sources);
+            g_autoptr(GArray) band_2 = expected_rows (fixture->store, level, 0, day, windows[w], 2, sources);
+            GArray *by_source[BP_N_CASE_SOURCES];
 
-          g_assert_cmpuint (all_ages->len, ==, bp_count_cube_get_n_areas (fixture->cube, level));
-          for (guint i = 0; i < all_ages->len; i++)
-            for (int suppress = 0; suppress < 2; suppress++)
-              {
-                const Expected *expected = &g_array_index (all_ages, Expected, i);
-                g_autoptr(GError) error = NULL;
-                BpIndicatorSummary summary;
-                const BpIndicatorRow *in_summary;
-                BpIndicatorRow row;
+            for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+              by_source[s] = expected_rows (fixture->store, level, 0, day, windows[w], -1, 1 << s);
 
-                bp_indicators_compute_summary (fixture->cube, expected->id, day, -1, suppress, &summary, &error);
-                g_assert_no_error (error);
-                in_summary = w == 0 ? &summary.last_day : w == 1 ? &summary.last_7_days : &summary.last_14_days;
-                assert_row (in_summary, expected, suppress, &seen);
+            g_assert_cmpuint (all_ages->len, ==, bp_count_cube_get_n_areas (fixture->cube, level));
+            for (guint i = 0; i < all_ages->len; i++)
+              for (int suppress = 0; suppress < 2; suppress++)
+                {
+                  const Expected *expected = &g_array_index (all_ages, Expected, i);
+                  g_autoptr(GError) error = NULL;
+                  BpIndicatorSummary summary;
+                  const BpIndicatorRow *in_summary;
+                  const gint64 *split;
+                  gboolean hide_split;
+                  BpIndicatorRow row;
 
-                bp_indicators_compute_area (fixture->cube, expected->id, day, windows[w], 2, suppress, &row, &error);
-                g_assert_no_error (error);
-                assert_row (&row, &g_array_index (band_2, Expected, i), suppress, &seen);
-              }
-        }
+                  bp_indicators_compute_summary (fixture->cube, expected->id, day, -1, sources, suppress,
+                                                 &summary, &error);
+                  g_assert_no_error (error);
+                  in_summary = w == 0 ? &summary.last_day : w == 1 ? &summary.last_7_days : &summary.last_14_days;
+                  split = w == 0 ? summary.last_day_by_source
+                          : w == 1 ? summary.last_7_days_by_source : summary.last_14_days_by_source;
+                  assert_row (in_summary, expected, suppress, &seen);
+
+                  /* No source can be worked out from the others and the
+                   * total: one hidden hides them all. */
+                  hide_split = expected_hides_cases (expected, suppress);
+                  for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+                    if ((sources >> s) & 1)
+                      hide_split |= expected_hides_cases (&g_array_index (by_source[s], Expected, i), suppress);
+                  for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+                    {
+                      const Expected *of_source = &g_array_index (by_source[s], Expected, i);
+
+                      if (!((sources >> s) & 1))
+                        g_assert_cmpint (split[s], ==, 0);
+                      else
+                        g_assert_cmpint (split[s], ==, hide_split ? BP_COUNT_SUPPRESSED : of_source->n_cases);
+                    }
+                  if (!hide_split)
+                    g_assert_cmpint (split[0] + split[1] + split[2], ==, expected->n_cases);
+                  n_split_shown += !hide_split && expected->n_cases > 0 && split[0] > 0 && split[1] > 0;
+                  n_split_hidden += hide_split && !expected_hides_cases (expected, suppress);
+
+                  bp_indicators_compute_area (fixture->cube, expected->id, day, windows[w], 2, sources, suppress,
+                                              &row, &error);
+                  g_assert_no_error (error);
+                  assert_row (&row, &g_array_index (band_2, Expected, i), suppress, &seen);
+                }
+
+            for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+              g_array_unref (by_source[s]);
+          }
 
   g_assert_cmpuint (seen.n_hidden, >, 0);
   g_assert_cmpuint (seen.n_shown_nonzero, >, 0);
+  g_assert_cmpuint (n_split_shown, >, 0);
+  g_assert_cmpuint (n_split_hidden, >, 0);
+}
+
+/* The cases of the sources add up to those of all sources, in every
+ * area, window and band; counts without a recorded source (as an older
+ * store's) count under all only. */
+static void
+test_indicators_sources_add_up (StoreFixture  *fixture,
+                                gconstpointer  data)
+{
+  static const int days[] = { FIRST_DAY + 3, FIRST_DAY + 7, FIRST_DAY + 12, FIRST_DAY + 30, LAST_DAY };
+  static const int windows[] = { 1, 7, 14 };
+  static const int bands[] = { -1, 0, 5 };
+  guint n_unrecorded = 0;
+  guint n_both = 0;
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
+      for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+        for (BpAreaLevel level = BP_AREA_LEVEL_REGION; level <= BP_AREA_LEVEL_SECTOR; level++)
+          {
+            g_autoptr(BpIndicators) all = NULL;
+            g_autoptr(BpIndicators) confirmed = NULL;
+            g_autoptr(BpIndicators) clinical = NULL;
+            g_autoptr(GArray) unrecorded = NULL;
+            g_autoptr(GError) error = NULL;
+            BpIndicatorQuery query;
+
+            bp_indicator_query_init (&query, level, days[d]);
+            query.window_days = windows[w];
+            query.age_band = bands[b];
+            all = bp_indicators_compute (fixture->cube, &query, &error);
+            g_assert_no_error (error);
+            query.sources = BP_CASE_SOURCE_FILTER_CONFIRMED;
+            confirmed = bp_indicators_compute (fixture->cube, &query, &error);
+            g_assert_no_error (error);
+            query.sources = BP_CASE_SOURCE_FILTER_CLINICAL;
+            clinical = bp_indicators_compute (fixture->cube, &query, &error);
+            g_assert_no_error (error);
+            unrecorded = expected_rows (fixture->store, level, 0, days[d], windows[w], bands[b],
+                                        BP_CASE_SOURCE_FILTER_UNRECORDED);
+
+            g_assert_cmpuint (bp_indicators_get_n_rows (all), ==, unrecorded->len);
+            for (guint i = 0; i <= unrecorded->len; i++)
+              {
+                const BpIndicatorRow *a, *c, *k;
+                gint64 n_unrecorded_cases = 0, n_unrecorded_previous = 0;
+
+                if (i < unrecorded->len)
+                  {
+                    a = bp_indicators_get_row (all, i);
+                    c = bp_indicators_get_row (confirmed, i);
+                    k = bp_indicators_get_row (clinical, i);
+                    n_unrecorded_cases = g_array_index (unrecorded, Expected, i).n_cases;
+                    n_unrecorded_previous = g_array_index (unrecorded, Expected, i).n_cases_previous;
+                  }
+                else
+                  {
+                    a = bp_indicators_get_total (all);
+                    c = bp_indicators_get_total (confirmed);
+                    k = bp_indicators_get_total (clinical);
+                    for (guint j = 0; level == BP_AREA_LEVEL_REGION && j < unrecorded->len; j++)
+                      {
+                        n_unrecorded_cases += g_array_index (unrecorded, Expected, j).n_cases;
+                        n_unrecorded_previous += g_array_index (unrecorded, Expected, j).n_cases_previous;
+                      }
+                    if (level != BP_AREA_LEVEL_REGION)
+                      continue;
+                  }
+
+                g_assert_cmpint (a->area_id, ==, c->area_id);
+                g_assert_cmpint (a->population, ==, k->population);
+                g_assert_cmpint (a->n_cases, ==, c->n_cases + k->n_cases + n_unrecorded_cases);
+                g_assert_cmpint (a->n_cases_previous, ==,
+                                 c->n_cases_previous + k->n_cases_previous + n_unrecorded_previous);
+                n_unrecorded += n_unrecorded_cases > 0;
+                n_both += c->n_cases > 0 && k->n_cases > 0;
+
+                /* Before the first recorded day, only all counts them. */
+                if (days[d] < FIRST_RECORDED_DAY)
+                  {
+                    g_assert_cmpint (c->n_cases, ==, 0);
+                    g_assert_cmpint (k->n_cases, ==, 0);
+                    g_assert_cmpint (a->n_cases, ==, n_unrecorded_cases);
+                  }
+              }
+          }
+
+  g_assert_cmpuint (n_unrecorded, >, 0);
+  g_assert_cmpuint (n_both, >, 0);
 }
 
 static void
@@ -797,7 +943,7 @@ test_indicators_invalid (StoreFixture  *fixture,
 
   bp_indicator_query_init (&query, BP_AREA_LEVEL_SECTOR, LAST_DAY);
 
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < 6; i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(BpIndicators) indicators = NULL;
@@ -809,6 +955,10 @@ test_indicators_invalid (StoreFixture  *fixture,
         bad.window_days = BP_INDICATORS_MAX_WINDOW_DAYS + 1;
       else if (i == 2)
         bad.age_band = BP_N_AGE_BANDS;
+      else if (i == 3)
+        bad.sources = 0;
+      else if (i == 4)
+        bad.sources = 1 << BP_N_CASE_SOURCES;
       else
         bad.day = G_MININT + 3;
 
@@ -834,10 +984,12 @@ test_indicators_invalid (StoreFixture  *fixture,
     g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID);
     g_clear_error (&error);
 
-    g_assert_false (bp_indicators_compute_area (fixture->cube, 0, LAST_DAY, 7, 9, FALSE, &row, &error));
+    g_assert_false (bp_indicators_compute_area (fixture->cube, 0, LAST_DAY, 7, 9, BP_CASE_SOURCE_FILTER_ALL, FALSE,
+                                                &row, &error));
     g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID);
     g_clear_error (&error);
-    g_assert_false (bp_indicators_compute_summary (fixture->cube, 987654321, LAST_DAY, -1, FALSE, &summary, &error));
+    g_assert_false (bp_indicators_compute_summary (fixture->cube, 987654321, LAST_DAY, -1, BP_CASE_SOURCE_FILTER_ALL,
+                                                   FALSE, &summary, &error));
     g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_NOT_FOUND);
   }
 }
@@ -1073,7 +1225,7 @@ test_indicators_csv (StoreFixture  *fixture,
         indicators = bp_indicators_compute (fixture->cube, &query, &error);
         g_assert_no_error (error);
         csv = bp_indicators_dup_csv (indicators);
-        expected = expected_rows (fixture->store, level, 0, FIRST_DAY + 25, 7, -1);
+        expected = expected_rows (fixture->store, level, 0, FIRST_DAY + 25, 7, -1, BP_CASE_SOURCE_FILTER_ALL);
         assert_csv (csv, expected, suppress, &seen);
       }
 
@@ -1113,13 +1265,15 @@ test_tool_indicators (StoreFixture  *fixture,
     const char  *area;
     int          window_days;
     int          age_band;
+    const char  *source;  /* NULL for the default, all */
   } cases[] = {
-    { "sector", BP_AREA_LEVEL_SECTOR, NULL, 7, -1 },
-    { "municipality", BP_AREA_LEVEL_MUNICIPALITY, NULL, 14, -1 },
-    { "elz", BP_AREA_LEVEL_CARE_ZONE, NULL, 1, -1 },
-    { "province", BP_AREA_LEVEL_PROVINCE, NULL, 28, 3 },
-    { "region", BP_AREA_LEVEL_REGION, NULL, 7, 6 },
-    { "sector", BP_AREA_LEVEL_SECTOR, "elz01", 7, -1 },
+    { "sector", BP_AREA_LEVEL_SECTOR, NULL, 7, -1, NULL },
+    { "municipality", BP_AREA_LEVEL_MUNICIPALITY, NULL, 14, -1, "all" },
+    { "elz", BP_AREA_LEVEL_CARE_ZONE, NULL, 1, -1, "confirmed" },
+    { "province", BP_AREA_LEVEL_PROVINCE, NULL, 28, 3, "clinical" },
+    { "region", BP_AREA_LEVEL_REGION, NULL, 7, 6, NULL },
+    { "sector", BP_AREA_LEVEL_SECTOR, "elz01", 7, -1, "clinical" },
+    { "municipality", BP_AREA_LEVEL_MUNICIPALITY, NULL, 28, -1, "confirmed" },
   };
   Seen seen = { 0, };
   g_autofree char *date = bp_day_to_iso (FIRST_DAY + 30);
@@ -1134,6 +1288,7 @@ test_tool_indicators (StoreFixture  *fixture,
         g_autoptr(GArray) expected = NULL;
         g_autoptr(GPtrArray) args = g_ptr_array_new ();
         gint64 within = 0;
+        BpCaseSourceFilter sources = BP_CASE_SOURCE_FILTER_ALL;
 
         g_ptr_array_add (args, "indicators");
         g_ptr_array_add (args, "--store");
@@ -1161,13 +1316,19 @@ test_tool_indicators (StoreFixture  *fixture,
                                                             &position));
             within = bp_count_cube_get_area_id (fixture->cube, BP_AREA_LEVEL_CARE_ZONE, position);
           }
+        if (cases[c].source)
+          {
+            g_ptr_array_add (args, "--source");
+            g_ptr_array_add (args, (char *)cases[c].source);
+            g_assert_true (bp_case_source_filter_from_string (cases[c].source, &sources));
+          }
         if (suppress)
           g_ptr_array_add (args, "--suppress-small");
         g_ptr_array_add (args, NULL);
 
         g_assert_cmpint (run_tool ((const char * const *)args->pdata, &out, &err), ==, 0);
         expected = expected_rows (fixture->store, cases[c].area_level, within, FIRST_DAY + 30,
-                                  cases[c].window_days, cases[c].age_band);
+                                  cases[c].window_days, cases[c].age_band, sources);
         assert_csv (out, expected, suppress, &seen);
       }
 
@@ -1281,6 +1442,9 @@ test_tool_bad_arguments (StoreFixture  *fixture,
     { "indicators", "--store", store, "--age-band", "9", NULL },
     { "indicators", "--store", store, "--age-band", "-1", NULL },
     { "indicators", "--store", store, "--format", "json", NULL },
+    { "indicators", "--store", store, "--source", "lab", NULL },
+    { "indicators", "--store", store, "--source", "unrecorded", NULL },
+    { "indicators", "--store", store, "--source", "", NULL },
     { "indicators", "--store", store, "--area", "99999", NULL },
     { "indicators", "--store", store, "--area", "11001", "--level", "region", NULL },
     { "indicators", "--store", missing_store, NULL },
@@ -1397,6 +1561,8 @@ main (int   argc,
               store_set_up, test_indicators_within, store_tear_down);
   g_test_add ("/indicators/small/area-and-summary", StoreFixture, NULL,
               store_set_up, test_indicators_area_and_summary, store_tear_down);
+  g_test_add ("/indicators/small/sources-add-up", StoreFixture, NULL,
+              store_set_up, test_indicators_sources_add_up, store_tear_down);
   g_test_add ("/indicators/small/invalid", StoreFixture, NULL,
               store_set_up, test_indicators_invalid, store_tear_down);
   g_test_add ("/indicators/small/async", StoreFixture, NULL,

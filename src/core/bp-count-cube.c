@@ -1109,8 +1109,8 @@ bp_count_cube_sum_days (BpCountCube        *self,
  * @last_day: the last day, included
  * @n_cases: (out caller-allocates) (array): %BP_N_CASE_SOURCES runs of
  *   the days from @first_day to @last_day, one per #BpCaseSource in order
- * @n_suppressed: (out caller-allocates) (array) (optional): per day, the
- *   rows of any source that the source marked as suppressed
+ * @n_suppressed: (out caller-allocates) (array) (optional): as @n_cases,
+ *   the rows the source marked as suppressed
  *
  * Gives the daily cases of an area per source, as for an epidemic curve
  * stacked by source, in the one pass bp_count_cube_sum_days() takes.
@@ -1139,7 +1139,7 @@ bp_count_cube_sum_days_by_source (BpCountCube *self,
   n_out = (gsize)((gint64)last_day - first_day + 1);
   memset (n_cases, 0, BP_N_CASE_SOURCES * n_out * sizeof (gint64));
   if (n_suppressed)
-    memset (n_suppressed, 0, n_out * sizeof (guint));
+    memset (n_suppressed, 0, BP_N_CASE_SOURCES * n_out * sizeof (guint));
 
   if (!clamp_days (self, first_day, last_day, &first, &last))
     return;
@@ -1154,13 +1154,14 @@ bp_count_cube_sum_days_by_source (BpCountCube *self,
       for (gsize r = start; r < end; r++)
         {
           guint32 count = self->row_counts[r];
+          gsize i = row_source (count) * n_out + out;
 
           if (position != BP_COUNT_CUBE_NO_AREA && ancestors[self->row_sectors[r]] != position)
             continue;
 
-          n_cases[row_source (count) * n_out + out] += row_n_cases (count);
+          n_cases[i] += row_n_cases (count);
           if (n_suppressed)
-            n_suppressed[out] += count & 1;
+            n_suppressed[i] += count & 1;
         }
     }
 }

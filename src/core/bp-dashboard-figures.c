@@ -123,9 +123,9 @@ compute_indicators (BpDashboardFigures  *self,
   BpIndicatorQuery query;
   gint64 area_id = bp_area_get_id (self->area);
 
-  if (!bp_indicators_compute_summary (cube, area_id, self->day, -1, self->suppress_small,
+  if (!bp_indicators_compute_summary (cube, area_id, self->day, -1, BP_CASE_SOURCE_FILTER_ALL, self->suppress_small,
                                       &self->summary, error) ||
-      !bp_indicators_compute_area (cube, area_id, self->day, 14, -1, self->suppress_small,
+      !bp_indicators_compute_area (cube, area_id, self->day, 14, -1, BP_CASE_SOURCE_FILTER_ALL, self->suppress_small,
                                    &self->row_14, error))
     return FALSE;
 
@@ -195,7 +195,7 @@ compute_ages (BpDashboardFigures  *self,
       BpIndicatorRow row;
 
       if (!bp_indicators_compute_area (cube, bp_area_get_id (self->area), self->day, AGE_PERIOD_DAYS, band,
-                                       self->suppress_small, &row, error))
+                                       BP_CASE_SOURCE_FILTER_ALL, self->suppress_small, &row, error))
         return FALSE;
 
       self->age_current[band] = row.cases_flags & BP_VALUE_SUPPRESSED ? BP_COUNT_SUPPRESSED : row.n_cases;
