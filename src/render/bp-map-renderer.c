@@ -817,10 +817,10 @@ count_legend_sectors (BpMapRenderer *self,
  * @y: the top edge of the legend
  * @width: the width of the legend
  *
- * Draws the legend: the metric, its period and age band, one row per class
- * with its colour and number of sectors (of #BpMapRenderer:legend-sectors
- * when set), and the rows for suppressed sectors ("<5") and sectors with
- * no data.
+ * Draws the legend: the metric, its period, age band and source of cases
+ * (when not all), one row per class with its colour and number of sectors
+ * (of #BpMapRenderer:legend-sectors when set), and the rows for suppressed
+ * sectors ("<5") and sectors with no data.
  *
  * Returns: the height of the legend
  */
@@ -837,6 +837,7 @@ bp_map_renderer_draw_legend (BpMapRenderer *self,
   guint n_classes;
   double top = y;
   int age_band;
+  BpCaseSourceFilter sources;
 
   g_return_val_if_fail (BP_IS_MAP_RENDERER (self), 0.0);
   g_return_val_if_fail (cr != NULL, 0.0);
@@ -873,6 +874,13 @@ bp_map_renderer_draw_legend (BpMapRenderer *self,
           g_autofree char *ages = g_strdup_printf (_("Ages %s"), bp_age_band_get_label (age_band));
 
           pango_layout_set_text (body, ages, -1);
+          y += show_text (cr, body, x, y);
+        }
+
+      sources = bp_sector_values_get_sources (self->values);
+      if (sources != BP_CASE_SOURCE_FILTER_ALL)
+        {
+          pango_layout_set_text (body, bp_case_source_filter_get_display_name (sources), -1);
           y += show_text (cr, body, x, y);
         }
     }

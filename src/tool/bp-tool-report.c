@@ -36,7 +36,8 @@ make_map_renderer (BpStore   *store,
   BpMapRenderer *renderer;
 
   if (!(map = bp_sector_map_load_with_flags (store, BP_SECTOR_MAP_LOAD_LAZY_LODS, NULL, error)) ||
-      !(values = bp_store_compute_sector_values (store, BP_MAP_METRIC_INCIDENCE_14, day, -1, error)))
+      !(values = bp_store_compute_sector_values (store, BP_MAP_METRIC_INCIDENCE_14, day, -1,
+                                                 BP_CASE_SOURCE_FILTER_ALL, error)))
     return NULL;
 
   if (suppress_small)
