@@ -1364,8 +1364,9 @@ test_tool_export_counts (StoreFixture  *fixture,
       g_autofree char *expected_out = g_strdup_printf ("rows\t%" G_GINT64_FORMAT "\n", n_rows);
       g_autoptr(GPtrArray) lines = NULL;
       g_autoptr(GDir) listing = NULL;
-      const char * const header[] = { "date", "sector", "age_band", "count", "suppressed", NULL };
+      const char * const header[] = { "date", "sector", "age_band", "source", "count", "suppressed", NULL };
       gint64 sum = 0, n_suppressed = 0, n_small_text = 0;
+      gint64 n_by_source[BP_N_CASE_SOURCES] = { 0, };
       int last_day = G_MININT;
 
       g_assert_cmpint (run_tool (args, &out, &err), ==, 0);
@@ -1381,27 +1382,31 @@ test_tool_export_counts (StoreFixture  *fixture,
           g_autoptr(GError) error = NULL;
           int day;
 
-          g_assert_cmpuint (g_strv_length (fields), ==, 5);
+          BpCaseSource source;
+
+          g_assert_cmpuint (g_strv_length (fields), ==, 6);
           bp_day_from_iso (fields[0], &day, &error);
           g_assert_no_error (error);
           g_assert_cmpint (day, >=, last_day);
           last_day = day;
-          g_assert_true (g_str_equal (fields[4], "0") || g_str_equal (fields[4], "1"));
-          n_suppressed += fields[4][0] == '1';
+          g_assert_true (bp_case_source_from_string (fields[3], &source));
+          g_assert_true (g_str_equal (fields[5], "0") || g_str_equal (fields[5], "1"));
+          n_suppressed += fields[5][0] == '1';
 
-          if (g_str_equal (fields[3], "<5"))
+          if (g_str_equal (fields[4], "<5"))
             {
               g_assert_true (suppress);
-              g_assert_cmpstr (fields[4], ==, "1");
+              g_assert_cmpstr (fields[5], ==, "1");
               n_small_text++;
             }
           else
             {
-              gint64 n = g_ascii_strtoll (fields[3], NULL, 10);
+              gint64 n = g_ascii_strtoll (fields[4], NULL, 10);
 
               if (suppress)
                 g_assert_false (n >= 1 && n <= 4);
               sum += n;
+              n_by_source[source] += n;
             }
         }
 
@@ -1415,6 +1420,10 @@ test_tool_export_counts (StoreFixture  *fixture,
         {
           g_assert_cmpint (sum, ==, n_cases);
           g_assert_cmpint (n_suppressed, ==, n_flagged);
+          for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+            g_assert_cmpint (n_by_source[s], ==,
+                             query_int (fixture->store, "SELECT sum (n_cases) FROM case_count WHERE source = ?1 AND ?2 = 0",
+                                        s, 0));
         }
 
       /* No temporary file is left beside it. */
@@ -1422,6 +1431,175 @@ test_tool_export_counts (StoreFixture  *fixture,
       g_assert_cmpstr (g_dir_read_name (listing), ==, "counts.csv");
       g_assert_null (g_dir_read_name (listing));
     }
+}
+
+/* An export loaded into a table of its own, with the areas each sector
+ * lies in: a reference that shares nothing with the cube but the file. */
+static sqlite3 *
+open_exported_counts (StoreFixture *fixture)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "reference.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  const char *args[] = { "export-counts", "--store", fixture->path, "--out", path, NULL };
+  sqlite3_stmt *insert = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (run_tool (args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  lines = parse_csv (csv);
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE counts (day INTEGER, sector TEXT, age_band INTEGER,"
+                                 "                     source TEXT, n INTEGER);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO counts VALUES"
+                                       " (CAST (julianday (?1) - 2440587.5 AS INTEGER), ?2, ?3, ?4, ?5)",
+                                       -1, &insert, NULL), ==, SQLITE_OK);
+  for (guint i = 1; i < lines->len; i++)
+    {
+      char **fields = g_ptr_array_index (lines, i);
+
+      for (int f = 0; f < 5; f++)
+        sqlite3_bind_text (insert, f + 1, fields[f], -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+      sqlite3_reset (insert);
+    }
+  sqlite3_finalize (insert);
+
+  /* The areas come from the store file, read as plain tables. */
+  {
+    char *attach = sqlite3_mprintf ("ATTACH %Q AS store", fixture->path);
+
+    g_assert_cmpint (sqlite3_exec (db, attach, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_free (attach);
+  }
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE up AS"
+                                 " WITH RECURSIVE up (sector, area_id, parent_id) AS ("
+                                 "   SELECT code, id, parent_id FROM store.area WHERE level = 4"
+                                 "   UNION ALL"
+                                 "   SELECT up.sector, a.id, a.parent_id FROM up JOIN store.area a ON a.id = up.parent_id"
+                                 " ) SELECT sector, area_id FROM up;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_unlink (path);
+
+  return db;
+}
+
+/* The cases of every area of a level from the export, in code order:
+ * those of the window and of the window before. */
+static GArray *
+exported_sums (sqlite3    *db,
+               BpAreaLevel level,
+               int         day,
+               int         window_days,
+               int         age_band,
+               const char *source)
+{
+  GArray *sums = g_array_new (FALSE, TRUE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT a.code,"
+                                       "  coalesce (sum (c.n) FILTER (WHERE c.day > ?2 - ?3), 0),"
+                                       "  coalesce (sum (c.n) FILTER (WHERE c.day <= ?2 - ?3), 0)"
+                                       " FROM store.area a"
+                                       " LEFT JOIN up ON up.area_id = a.id"
+                                       " LEFT JOIN counts c ON c.sector = up.sector"
+                                       "   AND c.day > ?2 - 2 * ?3 AND c.day <= ?2"
+                                       "   AND (?4 < 0 OR c.age_band = ?4)"
+                                       "   AND (?5 = 'all' OR c.source = ?5)"
+                                       " WHERE a.level = ?1"
+                                       " GROUP BY a.code ORDER BY a.code",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int (stmt, 1, level);
+  sqlite3_bind_int (stmt, 2, day);
+  sqlite3_bind_int (stmt, 3, window_days);
+  sqlite3_bind_int (stmt, 4, age_band);
+  sqlite3_bind_text (stmt, 5, source, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2) };
+
+      g_array_append_vals (sums, pair, 2);
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  return sums;
+}
+
+/* The indicators of each source, at every level, on several days, windows
+ * and age bands, against a GROUP BY over the exported counts; and the
+ * sources add up to all, so the export's own split does too. */
+static void
+test_tool_export_agrees (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  static const char * const sources[] = { "all", "confirmed", "clinical", "unrecorded" };
+  static const int days[] = { FIRST_DAY + 4, FIRST_DAY + 9, FIRST_DAY + 23, LAST_DAY };
+  static const int windows[] = { 1, 7, 14 };
+  static const int bands[] = { -1, 2, 8 };
+  sqlite3 *db = open_exported_counts (fixture);
+  guint n_nonzero[G_N_ELEMENTS (sources)] = { 0, };
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
+      for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+        for (BpAreaLevel level = BP_AREA_LEVEL_REGION; level <= BP_AREA_LEVEL_SECTOR; level++)
+          {
+            GArray *expected[G_N_ELEMENTS (sources)];
+
+            for (guint f = 0; f < G_N_ELEMENTS (sources); f++)
+              {
+                g_autoptr(BpIndicators) indicators = NULL;
+                g_autoptr(GError) error = NULL;
+                BpIndicatorQuery query;
+
+                expected[f] = exported_sums (db, level, days[d], windows[w], bands[b], sources[f]);
+                if (f == 3)
+                  continue; /* no filter of its own: it is what all adds */
+
+                bp_indicator_query_init (&query, level, days[d]);
+                query.window_days = windows[w];
+                query.age_band = bands[b];
+                g_assert_true (bp_case_source_filter_from_string (sources[f], &query.sources));
+                indicators = bp_indicators_compute (fixture->cube, &query, &error);
+                g_assert_no_error (error);
+
+                g_assert_cmpuint (bp_indicators_get_n_rows (indicators), ==, expected[f]->len / 2);
+                for (guint i = 0; i < bp_indicators_get_n_rows (indicators); i++)
+                  {
+                    const BpIndicatorRow *row = bp_indicators_get_row (indicators, i);
+
+                    g_assert_cmpint (row->n_cases, ==, g_array_index (expected[f], gint64, 2 * i));
+                    g_assert_cmpint (row->n_cases_previous, ==, g_array_index (expected[f], gint64, 2 * i + 1));
+                    n_nonzero[f] += row->n_cases > 0;
+                  }
+              }
+
+            for (guint i = 0; i < expected[0]->len; i++)
+              {
+                g_assert_cmpint (g_array_index (expected[0], gint64, i), ==,
+                                 g_array_index (expected[1], gint64, i) + g_array_index (expected[2], gint64, i) +
+                                 g_array_index (expected[3], gint64, i));
+                n_nonzero[3] += g_array_index (expected[3], gint64, i) > 0;
+              }
+
+            for (guint f = 0; f < G_N_ELEMENTS (sources); f++)
+              g_array_unref (expected[f]);
+          }
+
+  for (guint f = 0; f < G_N_ELEMENTS (sources); f++)
+    g_assert_cmpuint (n_nonzero[f], >, 0);
+
+  sqlite3_close (db);
 }
 
 static void
@@ -1573,6 +1751,8 @@ main (int   argc,
               store_set_up, test_tool_indicators, store_tear_down);
   g_test_add ("/indicators/tool/export-counts", StoreFixture, NULL,
               store_set_up, test_tool_export_counts, store_tear_down);
+  g_test_add ("/indicators/tool/export-agrees", StoreFixture, NULL,
+              store_set_up, test_tool_export_agrees, store_tear_down);
   g_test_add ("/indicators/tool/bad-arguments", StoreFixture, NULL,
               store_set_up, test_tool_bad_arguments, store_tear_down);
   g_test_add_func ("/indicators/demo-store", test_indicators_demo_store);

@@ -890,21 +890,23 @@ write_counts (BpStore      *store,
   gboolean have_day = FALSE;
   int rc;
 
-  /* By date, then sector code and age band, as a person reads it. */
+  /* By date, then sector code, age band and source, as a person reads it. */
   if (!(stmt = _bp_store_prepare (store,
-                                  "SELECT c.day, coalesce (a.code, c.sector_id), c.age_band, c.n_cases, c.is_suppressed"
+                                  "SELECT c.day, coalesce (a.code, c.sector_id), c.age_band, c.n_cases, c.is_suppressed,"
+                                  "       c.source"
                                   " FROM case_count c LEFT JOIN area a ON a.id = c.sector_id"
-                                  " ORDER BY c.day, 2, c.age_band",
+                                  " ORDER BY c.day, 2, c.age_band, c.source",
                                   error)))
     return FALSE;
 
-  g_string_append (buffer, "date,sector,age_band,count,suppressed\n");
+  g_string_append (buffer, "date,sector,age_band,source,count,suppressed\n");
   *n_rows = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int day = sqlite3_column_int (stmt, 0);
       gint64 n_cases = sqlite3_column_int64 (stmt, 3);
       gboolean is_suppressed = sqlite3_column_int (stmt, 4) != 0;
+      int source = sqlite3_column_int (stmt, 5);
 
       if (!have_day || day != current_day)
         {
@@ -918,7 +920,8 @@ write_counts (BpStore      *store,
       g_string_append (buffer, date);
       g_string_append_c (buffer, ',');
       append_csv_text (buffer, (const char *)sqlite3_column_text (stmt, 1));
-      g_string_append_printf (buffer, ",%d,", sqlite3_column_int (stmt, 2));
+      g_string_append_printf (buffer, ",%d,%s,", sqlite3_column_int (stmt, 2),
+                              bp_case_source_to_string (CLAMP (source, 0, BP_N_CASE_SOURCES - 1)));
       if (suppress_small && (is_suppressed || is_small (n_cases)))
         g_string_append (buffer, SUPPRESSED_TEXT ",1\n");
       else
@@ -958,10 +961,12 @@ fail_export (const char  *temp_path,
  * @n_rows: (out) (optional): the rows written, without the header
  * @error: return location for a #GError
  *
- * Writes every row of the case counts as CSV, sorted by date, sector code
- * and age band, in the columns `date` (YYYY-MM-DD), `sector` (its code),
- * `age_band` (0 to 8), `count` and `suppressed` (1 when the source marked
- * the count as suppressed). With @suppress_small, a count of 1 to 4 or one
+ * Writes every row of the case counts as CSV, sorted by date, sector code,
+ * age band and source, in the columns `date` (YYYY-MM-DD), `sector` (its
+ * code), `age_band` (0 to 8), `source` (`confirmed`, `clinical`, or
+ * `unrecorded` for counts an older store held without one), `count` and
+ * `suppressed` (1 when the source marked the count as suppressed). A
+ * sector, band and day has a row per source with cases. With @suppress_small, a count of 1 to 4 or one
  * the source marked is written “<5”, with `suppressed` 1.
  *
  * The file is written beside @path under a temporary name and renamed when
