@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "bp-count-cube.h"
+#include "bp-dashboard-figures.h"
 #include "bp-day.h"
 #include "bp-demo-generator.h"
 #include "bp-indicators.h"
@@ -932,6 +933,120 @@ test_indicators_sources_add_up (StoreFixture  *fixture,
   g_assert_cmpuint (n_both, >, 0);
 }
 
+/* The dashboard's figures of each filter: key figures as the indicators
+ * give them, split by source, and a curve by source that adds up to the
+ * curve of all ages and agrees with the cube. */
+static void
+test_indicators_dashboard_sources (StoreFixture  *fixture,
+                                   gconstpointer  data)
+{
+  static const struct {
+    BpAreaLevel  level;
+    const char  *code;
+  } scopes[] = {
+    { BP_AREA_LEVEL_REGION, "02000" },
+    { BP_AREA_LEVEL_CARE_ZONE, "elz01" },
+    { BP_AREA_LEVEL_MUNICIPALITY, "21001" },
+  };
+  static const int windows[] = { 1, 7, 14 };
+  guint n_stacked = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (scopes); c++)
+    for (int day = FIRST_DAY + 6; day <= LAST_DAY; day += 13)
+      for (guint f = 0; f < G_N_ELEMENTS (chosen_filters); f++)
+        for (int suppress = 0; suppress < 2; suppress++)
+          {
+            g_autoptr(GError) error = NULL;
+            g_autoptr(BpArea) area = bp_store_dup_area (fixture->store, scopes[c].level, scopes[c].code, &error);
+            g_autoptr(BpDashboardFigures) figures = NULL;
+            BpCaseSourceFilter sources = chosen_filters[f];
+            const gint64 *all_ages;
+            guint position;
+            int first_day;
+            guint n_days;
+
+            g_assert_no_error (error);
+            figures = bp_dashboard_figures_compute (fixture->store, fixture->cube, area, day, suppress, sources,
+                                                    BP_DASHBOARD_SKIP_ALERTS, &error);
+            g_assert_no_error (error);
+            g_assert_cmpint (bp_dashboard_figures_get_sources (figures), ==, sources);
+
+            for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
+              {
+                BpIndicatorRow row;
+                gint64 cases = bp_dashboard_figures_get_cases (figures, windows[w]);
+                gint64 sum = 0;
+                gboolean any_hidden = FALSE;
+
+                bp_indicators_compute_area (fixture->cube, bp_area_get_id (area), day, windows[w], -1, sources,
+                                            suppress, &row, &error);
+                g_assert_no_error (error);
+                g_assert_cmpint (cases, ==, row.cases_flags & BP_VALUE_SUPPRESSED ? BP_COUNT_SUPPRESSED : row.n_cases);
+
+                for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+                  {
+                    gint64 n = bp_dashboard_figures_get_cases_by_source (figures, windows[w], s);
+
+                    if (!((sources >> s) & 1))
+                      g_assert_cmpint (n, ==, 0);
+                    any_hidden |= n == BP_COUNT_SUPPRESSED;
+                    sum += n == BP_COUNT_SUPPRESSED ? 0 : n;
+                  }
+                if (!any_hidden)
+                  g_assert_cmpint (sum, ==, cases);
+                else
+                  g_assert_true (suppress);
+              }
+
+            all_ages = bp_dashboard_figures_get_daily_cases (figures, -1, &first_day, &n_days);
+            g_assert_cmpuint (n_days, >, 0);
+            g_assert_true (bp_count_cube_find_area (fixture->cube, bp_area_get_id (area), NULL, &position));
+            for (guint i = 0; i < n_days; i++)
+              {
+                gint64 stacked = 0;
+
+                for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+                  {
+                    int source_first_day;
+                    guint source_n_days;
+                    const gint64 *daily = bp_dashboard_figures_get_daily_cases_by_source (figures, s, &source_first_day,
+                                                                                         &source_n_days);
+
+                    g_assert_cmpint (source_first_day, ==, first_day);
+                    g_assert_cmpuint (source_n_days, ==, n_days);
+                    stacked += daily[i];
+                    n_stacked += daily[i] > 0 && s == BP_CASE_SOURCE_CLINICAL;
+                  }
+                g_assert_cmpint (stacked, ==, all_ages[i]);
+              }
+
+            /* Against the cube, one source at a time, and the bands. */
+            for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+              {
+                g_autofree gint64 *expected = g_new (gint64, n_days);
+                int source_first_day;
+                guint source_n_days;
+                const gint64 *daily = bp_dashboard_figures_get_daily_cases_by_source (figures, s, &source_first_day,
+                                                                                     &source_n_days);
+
+                bp_count_cube_sum_days (fixture->cube, scopes[c].level, position, -1, 1 << s,
+                                        first_day, first_day + n_days - 1, expected, NULL);
+                for (guint i = 0; i < n_days; i++)
+                  g_assert_cmpint (daily[i], ==, (sources >> s) & 1 ? expected[i] : 0);
+              }
+            for (guint i = 0; i < n_days; i++)
+              {
+                gint64 bands = 0;
+
+                for (int b = 0; b < BP_N_AGE_BANDS; b++)
+                  bands += bp_dashboard_figures_get_daily_cases (figures, b, &first_day, &n_days)[i];
+                g_assert_cmpint (bands, ==, all_ages[i]);
+              }
+          }
+
+  g_assert_cmpuint (n_stacked, >, 0);
+}
+
 static void
 test_indicators_invalid (StoreFixture  *fixture,
                          gconstpointer  data)
@@ -1741,6 +1856,8 @@ main (int   argc,
               store_set_up, test_indicators_area_and_summary, store_tear_down);
   g_test_add ("/indicators/small/sources-add-up", StoreFixture, NULL,
               store_set_up, test_indicators_sources_add_up, store_tear_down);
+  g_test_add ("/indicators/small/dashboard-sources", StoreFixture, NULL,
+              store_set_up, test_indicators_dashboard_sources, store_tear_down);
   g_test_add ("/indicators/small/invalid", StoreFixture, NULL,
               store_set_up, test_indicators_invalid, store_tear_down);
   g_test_add ("/indicators/small/async", StoreFixture, NULL,

@@ -154,7 +154,8 @@ bp_tool_report (int    argc,
     }
 
   /* Nothing is "new" in a report: it has no last visit. */
-  if (!(figures = bp_dashboard_figures_compute (store, cube, area, day, suppress_small, day, &error)) ||
+  if (!(figures = bp_dashboard_figures_compute (store, cube, area, day, suppress_small,
+                                                BP_CASE_SOURCE_FILTER_ALL, day, &error)) ||
       !(renderer = make_map_renderer (store, area, day, suppress_small, &error)))
     {
       bp_tool_print_error ("report", error);
