@@ -503,6 +503,56 @@ test_metric_small_store_by_hand (StoreFixture  *fixture,
     }
 }
 
+/* The cases of the sectors add up over the sources, with counts of no
+ * recorded source under all only. */
+static void
+test_metric_small_store_sources_add_up (StoreFixture  *fixture,
+                                        gconstpointer  data)
+{
+  guint n_both = 0;
+
+  for (int day = FIRST_DAY; day <= FIRST_DAY + N_DAYS + 7; day += 3)
+    for (int band = -1; band < BP_N_AGE_BANDS; band += 4)
+      {
+        g_autoptr(BpSectorValues) all = NULL;
+        g_autoptr(BpSectorValues) confirmed = NULL;
+        g_autoptr(BpSectorValues) clinical = NULL;
+        g_autoptr(GError) error = NULL;
+
+        all = bp_store_compute_sector_values (fixture->store, BP_MAP_METRIC_CASES_14, day, band,
+                                              BP_CASE_SOURCE_FILTER_ALL, &error);
+        g_assert_no_error (error);
+        confirmed = bp_store_compute_sector_values (fixture->store, BP_MAP_METRIC_CASES_14, day, band,
+                                                    BP_CASE_SOURCE_FILTER_CONFIRMED, &error);
+        g_assert_no_error (error);
+        clinical = bp_store_compute_sector_values (fixture->store, BP_MAP_METRIC_CASES_14, day, band,
+                                                   BP_CASE_SOURCE_FILTER_CLINICAL, &error);
+        g_assert_no_error (error);
+
+        for (guint s = 0; s < N_SECTORS; s++)
+          {
+            gint64 a7, a14, c7, c14, k7, k14;
+            gboolean is_suppressed;
+            gint64 u7 = sql_window_sum (fixture->store, fixture->sector_ids[s], band,
+                                        BP_CASE_SOURCE_FILTER_UNRECORDED, day, 7, &is_suppressed);
+            gint64 u14 = sql_window_sum (fixture->store, fixture->sector_ids[s], band,
+                                         BP_CASE_SOURCE_FILTER_UNRECORDED, day, 14, &is_suppressed);
+
+            g_assert_true (bp_sector_values_get_counts (all, fixture->sector_ids[s], &a7, &a14, NULL));
+            g_assert_true (bp_sector_values_get_counts (confirmed, fixture->sector_ids[s], &c7, &c14, NULL));
+            g_assert_true (bp_sector_values_get_counts (clinical, fixture->sector_ids[s], &k7, &k14, NULL));
+            /* A suppressed count hides the sum, so there is nothing to add. */
+            if (a7 >= 0 && c7 >= 0 && k7 >= 0)
+              g_assert_cmpint (a7, ==, c7 + k7 + u7);
+            if (a14 >= 0 && c14 >= 0 && k14 >= 0)
+              g_assert_cmpint (a14, ==, c14 + k14 + u14);
+            n_both += c14 > 0 && k14 > 0;
+          }
+      }
+
+  g_assert_cmpuint (n_both, >, 0);
+}
+
 /* A suppressed count is never given out, not even by the side panel. */
 static void
 test_metric_small_store_suppressed (StoreFixture  *fixture,
@@ -1139,6 +1189,8 @@ main (int   argc,
               store_set_up, test_metric_small_store_all, store_tear_down);
   g_test_add ("/map-metric/values/by-hand", StoreFixture, NULL,
               store_set_up, test_metric_small_store_by_hand, store_tear_down);
+  g_test_add ("/map-metric/values/sources-add-up", StoreFixture, NULL,
+              store_set_up, test_metric_small_store_sources_add_up, store_tear_down);
   g_test_add ("/map-metric/values/suppressed", StoreFixture, NULL,
               store_set_up, test_metric_small_store_suppressed, store_tear_down);
   g_test_add ("/map-metric/values/invalid-band", StoreFixture, NULL,
