@@ -22,6 +22,8 @@
 #define MAX_ROW_CASES (G_MAXUINT32 >> COUNT_SHIFT)
 
 G_STATIC_ASSERT (BP_N_CASE_SOURCES <= 1 << (COUNT_SHIFT - SOURCE_SHIFT));
+/* bp_count_cube_sum_days_by_source() keeps a sum for each of three. */
+G_STATIC_ASSERT (BP_N_CASE_SOURCES == 3);
 
 static inline guint32
 row_n_cases (guint32 count)
@@ -1088,7 +1090,7 @@ bp_count_cube_sum_days (BpCountCube        *self,
           guint32 count = self->row_counts[r];
 
           if ((position != BP_COUNT_CUBE_NO_AREA && ancestors[self->row_sectors[r]] != position) ||
-              !row_in_filter (count, sources))
+              (sources != BP_CASE_SOURCE_FILTER_ALL && !row_in_filter (count, sources)))
             continue;
 
           n_cases[out] += row_n_cases (count);
@@ -1151,17 +1153,37 @@ bp_count_cube_sum_days_by_source (BpCountCube *self,
       gsize start = self->offsets[d * BP_N_AGE_BANDS + (age_band < 0 ? 0 : age_band)];
       gsize end = self->offsets[d * BP_N_AGE_BANDS + (age_band < 0 ? BP_N_AGE_BANDS : age_band + 1)];
 
+      /* One sum per source in registers, which the compiler can keep in
+       * vectors for all sectors: adding into the arrays by each row's
+       * source would make every row a store. */
+      gint64 cases_0 = 0, cases_1 = 0, cases_2 = 0;
+      guint suppressed_0 = 0, suppressed_1 = 0, suppressed_2 = 0;
+
       for (gsize r = start; r < end; r++)
         {
           guint32 count = self->row_counts[r];
-          gsize i = row_source (count) * n_out + out;
+          guint32 source = row_source (count);
+          gint64 n = row_n_cases (count);
 
           if (position != BP_COUNT_CUBE_NO_AREA && ancestors[self->row_sectors[r]] != position)
             continue;
 
-          n_cases[i] += row_n_cases (count);
-          if (n_suppressed)
-            n_suppressed[i] += count & 1;
+          cases_0 += source == 0 ? n : 0;
+          cases_1 += source == 1 ? n : 0;
+          cases_2 += source == 2 ? n : 0;
+          suppressed_0 += source == 0 ? count & 1 : 0;
+          suppressed_1 += source == 1 ? count & 1 : 0;
+          suppressed_2 += source == 2 ? count & 1 : 0;
+        }
+
+      n_cases[out] = cases_0;
+      n_cases[n_out + out] = cases_1;
+      n_cases[2 * n_out + out] = cases_2;
+      if (n_suppressed)
+        {
+          n_suppressed[out] = suppressed_0;
+          n_suppressed[n_out + out] = suppressed_1;
+          n_suppressed[2 * n_out + out] = suppressed_2;
         }
     }
 }
