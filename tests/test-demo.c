@@ -174,8 +174,8 @@ dup_store_checksum (BpStore *store)
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
 
   add_query_to_checksum (store, checksum,
-                         "SELECT sector_id, age_band, day, n_cases, cumulative, is_suppressed"
-                         " FROM case_count ORDER BY sector_id, age_band, day");
+                         "SELECT sector_id, age_band, source, day, n_cases, cumulative, is_suppressed"
+                         " FROM case_count ORDER BY sector_id, age_band, source, day");
   add_query_to_checksum (store, checksum,
                          "SELECT code, name, sector_id, n_beds FROM nursing_home ORDER BY code");
   add_query_to_checksum (store, checksum,
@@ -246,6 +246,49 @@ list_documents (BpStore    *store,
   return documents;
 }
 
+/* The clinical share of all cases lies within [@min_share, @max_share].
+ * Over periods of four weeks with enough cases to tell, it stays between
+ * a few and about a third, low in some and at least twice as high in
+ * others, as waves outgrow testing and testing catches up. */
+static void
+check_clinical_share (BpStore *store,
+                      double   min_share,
+                      double   max_share)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  double share = (double)query_int64 (store, "SELECT sum (n_cases) FROM case_count WHERE source = 1") /
+                 query_int64 (store, "SELECT sum (n_cases) FROM case_count");
+  double lowest = 1;
+  double highest = 0;
+  guint n_periods = 0;
+
+  g_test_message ("clinical share: %.1f %%", 100 * share);
+  g_assert_cmpfloat (share, >=, min_share);
+  g_assert_cmpfloat (share, <=, max_share);
+
+  stmt = _bp_store_prepare (store,
+                            "SELECT total (n_cases * (source = 1)) / total (n_cases) FROM case_count"
+                            " GROUP BY day / 28 HAVING total (n_cases) >= 500",
+                            NULL);
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      double period_share = sqlite3_column_double (stmt, 0);
+
+      g_assert_cmpfloat (period_share, >=, 0.02);
+      g_assert_cmpfloat (period_share, <=, 0.40);
+      lowest = MIN (lowest, period_share);
+      highest = MAX (highest, period_share);
+      n_periods++;
+    }
+
+  g_test_message ("clinical share over 4 weeks: %.1f to %.1f %%", 100 * lowest, 100 * highest);
+  g_assert_cmpuint (n_periods, >=, 5);
+  g_assert_cmpfloat (lowest, <, 0.08);
+  g_assert_cmpfloat (highest, >, 0.15);
+  g_assert_cmpfloat (highest, >, 2 * lowest);
+}
+
 /* What every demo store must hold, small or full. */
 static void
 check_demo_store (BpStore             *store,
@@ -271,13 +314,20 @@ check_demo_store (BpStore             *store,
   g_assert_cmpint (query_int64 (store, "SELECT min (n_cases) FROM case_count"), >, 0);
   g_assert_cmpint (query_int64 (store,
                                 "SELECT count (*) FROM (SELECT cumulative, sum (n_cases) OVER"
-                                " (PARTITION BY sector_id, age_band ORDER BY day) AS running FROM case_count)"
+                                " (PARTITION BY sector_id, age_band, source ORDER BY day) AS running FROM case_count)"
                                 " WHERE cumulative != running"),
                    ==, 0);
   g_assert_cmpint (query_int64 (store, "SELECT max (day) FROM case_count"), <=, end_day);
   g_assert_cmpint (query_int64 (store, "SELECT min (day) FROM case_count"), >=, summary->first_day);
   g_assert_cmpint (query_int64 (store, "SELECT sum (n_cases) FROM case_count"), ==, summary->n_cases);
   g_assert_cmpint (query_int64 (store, "SELECT count (*) FROM case_count"), ==, summary->n_rows);
+
+  /* Cases are laboratory-confirmed or clinical; a demo has no counts
+   * without a source. */
+  g_assert_cmpint (query_int64 (store, "SELECT count (*) FROM case_count WHERE source NOT IN (0, 1)"), ==, 0);
+  g_assert_cmpint (query_int64 (store, "SELECT count (*) FROM case_count WHERE source = 0"), >, 0);
+  g_assert_cmpint (query_int64 (store, "SELECT count (*) FROM case_count WHERE source = 1"), >, 0);
+  check_clinical_share (store, 0.04, 0.30);
 
   /* Every inhabited sector had cases at some time, and no empty one did. */
   g_assert_cmpint (query_int64 (store,
@@ -663,6 +713,18 @@ test_demo_full (void)
 
   generate (store, BP_DEMO_DEFAULT_SEED, BP_DEMO_DEFAULT_N_DAYS, &summary);
   check_demo_store (store, &summary, BP_DEMO_DEFAULT_END_DAY);
+
+  /* Giving counts a source split them and added none: the cases of each
+   * sector, band and day over both sources are what this seed gave before,
+   * as a fingerprint of (sector, band, day, cases). */
+  g_assert_cmpint (query_int64 (store, "SELECT count (*) FROM (SELECT 1 FROM case_count GROUP BY sector_id, age_band, day)"),
+                   ==, 1283588);
+  g_assert_cmpint (summary.n_cases, ==, 1426146);
+  g_assert_cmpint (query_int64 (store,
+                                "SELECT sum (n * (sector_id * 1000003 + age_band * 10007 + day * 31)) FROM"
+                                " (SELECT sector_id, age_band, day, sum (n_cases) AS n FROM case_count"
+                                "  GROUP BY sector_id, age_band, day)"),
+                   ==, G_GINT64_CONSTANT (7269107544442464));
 
   population = query_int64 (store, "SELECT sum (population) FROM area WHERE level = 0");
   g_assert_cmpfloat (summary.n_cases / population, >=, 0.15);

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "bp-count-cube.h"
+#include "bp-dashboard-figures.h"
 #include "bp-day.h"
 #include "bp-demo-generator.h"
 #include "bp-indicators.h"
@@ -96,7 +97,8 @@ make_record (guint i)
 }
 
 /* The cases of day i (from FIRST_DAY) in area a and band b: mostly small
- * counts with gaps, and larger ones in the last sector. */
+ * counts with gaps, and larger ones in the last sector. See
+ * series_source_value() for how they split over the sources. */
 static int
 series_value (guint a,
               guint b,
@@ -109,6 +111,34 @@ series_value (guint a,
   if (g_str_equal (areas[a].code, "21001A00-"))
     return hash % 31;
   return hash % 7;
+}
+
+/* The first days have no recorded source, as counts an older store held;
+ * from then on part of the cases are clinical on some days. */
+#define FIRST_RECORDED_DAY (FIRST_DAY + 8)
+
+static int
+series_source_value (guint        a,
+                     guint        b,
+                     int          i,
+                     BpCaseSource source)
+{
+  int n = series_value (a, b, i);
+  int n_clinical = (a + b + (guint)i) % 3 == 0 ? (n + 1) / 2 : 0;
+
+  if (FIRST_DAY + i < FIRST_RECORDED_DAY)
+    return source == BP_CASE_SOURCE_UNRECORDED ? n : 0;
+
+  switch (source)
+    {
+    case BP_CASE_SOURCE_CONFIRMED:
+      return n - n_clinical;
+    case BP_CASE_SOURCE_CLINICAL:
+      return n_clinical;
+    case BP_CASE_SOURCE_UNRECORDED:
+    default:
+      return 0;
+    }
 }
 
 static void
@@ -149,11 +179,13 @@ store_set_up (StoreFixture  *fixture,
   g_assert_no_error (error);
   for (guint a = 0; a < N_AREAS; a++)
     for (guint b = 0; areas[a].has_counts && b < BP_N_AGE_BANDS; b++)
-      for (int i = 0; i < N_DAYS; i++)
-        {
-          bp_count_writer_add (writer, fixture->ids[a], b, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + i, series_value (a, b, i), &error);
-          g_assert_no_error (error);
-        }
+      for (BpCaseSource source = 0; source < BP_N_CASE_SOURCES; source++)
+        for (int i = 0; i < N_DAYS; i++)
+          {
+            bp_count_writer_add (writer, fixture->ids[a], b, source, FIRST_DAY + i,
+                                 series_source_value (a, b, i, source), &error);
+            g_assert_no_error (error);
+          }
   /* A count filed on a municipality: no sector holds it, so no indicator
    * may include it, but an export of the raw counts does. */
   bp_count_writer_add (writer, municipality_id, 0, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + 5, 7, &error);
@@ -245,18 +277,20 @@ ensure_hierarchy_table (BpStore *store)
   g_assert_no_error (error);
 }
 
-/* The reference: a plain GROUP BY over the raw rows, joined up the area
- * hierarchy from each sector to every area above it, for the areas of a
- * level inside within_id (0 for all). The residents of a band are the
+/* The reference: a plain GROUP BY over the raw rows of the sources in
+ * @sources, joined up the area hierarchy from each sector to every area
+ * above it, for the areas of a level inside within_id (0 for all). The
+ * residents of a band are the
  * store's figure, or for a sector without figures of its own its share of
  * its municipality's band, rounded. */
 static GArray *
-expected_rows (BpStore     *store,
-               BpAreaLevel  level,
-               gint64       within_id,
-               int          day,
-               int          window_days,
-               int          age_band)
+expected_rows (BpStore            *store,
+               BpAreaLevel         level,
+               gint64              within_id,
+               int                 day,
+               int                 window_days,
+               int                 age_band,
+               BpCaseSourceFilter  sources)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -289,6 +323,7 @@ expected_rows (BpStore     *store,
                             " LEFT JOIN test_up up ON up.area_id = a.id"
                             " LEFT JOIN case_count c ON c.sector_id = up.sector_id"
                             "   AND (?4 < 0 OR c.age_band = ?4)"
+                            "   AND (?6 >> c.source) & 1"
                             "   AND c.day BETWEEN ?2 - 2 * ?3 + 1 AND ?2"
                             " WHERE a.level = ?1 AND (?5 = 0 OR a.id IN (SELECT id FROM down))"
                             /* Codes are unique within a level: grouping by
@@ -301,6 +336,7 @@ expected_rows (BpStore     *store,
   sqlite3_bind_int (stmt, 3, window_days);
   sqlite3_bind_int (stmt, 4, age_band);
   sqlite3_bind_int64 (stmt, 5, within_id);
+  sqlite3_bind_int (stmt, 6, sources);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -435,7 +471,7 @@ check_query (BpStore                *store,
   Expected all = { 0, };
 
   expected = expected_rows (store, query->level, query->within_area_id, query->day, query->window_days,
-                            query->age_band);
+                            query->age_band, query->sources);
 
   /* The total is the scope's own row one level up, or for everything the
    * regions together. */
@@ -445,13 +481,13 @@ check_query (BpStore                *store,
 
       g_assert_true (bp_count_cube_find_area (cube, query->within_area_id, &scope_level, NULL));
       expected_total = expected_rows (store, scope_level, query->within_area_id, query->day,
-                                      query->window_days, query->age_band);
+                                      query->window_days, query->age_band, query->sources);
       g_assert_cmpuint (expected_total->len, ==, 1);
     }
   else
     {
       expected_total = expected_rows (store, BP_AREA_LEVEL_REGION, 0, query->day, query->window_days,
-                                      query->age_band);
+                                      query->age_band, query->sources);
       for (guint i = 0; i < expected_total->len; i++)
         {
           const Expected *region = &g_array_index (expected_total, Expected, i);
@@ -530,7 +566,8 @@ test_cube_basics (StoreFixture  *fixture,
       g_assert_cmpint (bp_count_cube_get_area_population (cube, level, position, -1), ==, areas[i].population);
       for (int b = 0; b < BP_N_AGE_BANDS; b++)
         {
-          g_autoptr(GArray) expected = expected_rows (fixture->store, level, fixture->ids[i], LAST_DAY, 1, b);
+          g_autoptr(GArray) expected = expected_rows (fixture->store, level, fixture->ids[i], LAST_DAY, 1, b,
+                                                      BP_CASE_SOURCE_FILTER_ALL);
 
           g_assert_cmpuint (expected->len, ==, 1);
           g_assert_cmpint (bp_count_cube_get_area_population (cube, level, position, b), ==,
@@ -559,56 +596,96 @@ static void
 test_cube_days (StoreFixture  *fixture,
                 gconstpointer  data)
 {
+  static const BpCaseSourceFilter filters[] = {
+    BP_CASE_SOURCE_FILTER_ALL,
+    BP_CASE_SOURCE_FILTER_CONFIRMED,
+    BP_CASE_SOURCE_FILTER_CLINICAL,
+    BP_CASE_SOURCE_FILTER_UNRECORDED,
+  };
   gint64 n_cases[N_DAYS + 20];
   guint n_suppressed[N_DAYS + 20];
   int first = FIRST_DAY - 10;
-  guint n_nonzero = 0;
+  guint n_nonzero[G_N_ELEMENTS (filters)] = { 0, };
 
   ensure_hierarchy_table (fixture->store);
 
   for (guint i = 0; i < N_AREAS; i++)
     for (int band = -1; band < BP_N_AGE_BANDS; band += 3)
-      {
-        g_autoptr(GError) error = NULL;
-        g_autoptr(sqlite3_stmt) stmt = NULL;
-        gint64 expected_cases[N_DAYS + 20] = { 0, };
-        gint64 expected_suppressed[N_DAYS + 20] = { 0, };
-        guint position;
-        int rc;
+      for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(sqlite3_stmt) stmt = NULL;
+          gint64 expected_cases[N_DAYS + 20] = { 0, };
+          gint64 expected_suppressed[N_DAYS + 20] = { 0, };
+          gint64 by_source[BP_N_CASE_SOURCES * (N_DAYS + 20)];
+            guint by_source_suppressed[BP_N_CASE_SOURCES * (N_DAYS + 20)];
+          guint position;
+          int rc;
 
-        stmt = _bp_store_prepare (fixture->store,
-                                  "SELECT c.day, sum (c.n_cases), sum (c.is_suppressed)"
-                                  " FROM test_up up JOIN case_count c ON c.sector_id = up.sector_id"
-                                  " WHERE up.area_id = ?1 AND (?2 < 0 OR c.age_band = ?2)"
-                                  " GROUP BY c.day",
-                                  &error);
-        g_assert_no_error (error);
-        sqlite3_bind_int64 (stmt, 1, fixture->ids[i]);
-        sqlite3_bind_int (stmt, 2, band);
-        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-          {
-            int d = sqlite3_column_int (stmt, 0) - first;
+          stmt = _bp_store_prepare (fixture->store,
+                                    "SELECT c.day, sum (c.n_cases), sum (c.is_suppressed)"
+                                    " FROM test_up up JOIN case_count c ON c.sector_id = up.sector_id"
+                                    " WHERE up.area_id = ?1 AND (?2 < 0 OR c.age_band = ?2)"
+                                    "   AND (?3 >> c.source) & 1"
+                                    " GROUP BY c.day",
+                                    &error);
+          g_assert_no_error (error);
+          sqlite3_bind_int64 (stmt, 1, fixture->ids[i]);
+          sqlite3_bind_int (stmt, 2, band);
+          sqlite3_bind_int (stmt, 3, filters[f]);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              int d = sqlite3_column_int (stmt, 0) - first;
 
-            g_assert_cmpint (d, >=, 0);
-            g_assert_cmpint (d, <, N_DAYS + 20);
-            expected_cases[d] = sqlite3_column_int64 (stmt, 1);
-            expected_suppressed[d] = sqlite3_column_int64 (stmt, 2);
-          }
-        g_assert_cmpint (rc, ==, SQLITE_DONE);
+              g_assert_cmpint (d, >=, 0);
+              g_assert_cmpint (d, <, N_DAYS + 20);
+              expected_cases[d] = sqlite3_column_int64 (stmt, 1);
+              expected_suppressed[d] = sqlite3_column_int64 (stmt, 2);
+            }
+          g_assert_cmpint (rc, ==, SQLITE_DONE);
 
-        g_assert_true (bp_count_cube_find_area (fixture->cube, fixture->ids[i], NULL, &position));
-        bp_count_cube_sum_days (fixture->cube, areas[i].level, position, band, first, first + N_DAYS + 19,
-                                n_cases, n_suppressed);
-        for (int d = 0; d < N_DAYS + 20; d++)
-          {
-            g_assert_cmpint (n_cases[d], ==, expected_cases[d]);
-            g_assert_cmpint (n_suppressed[d], ==, expected_suppressed[d]);
-            n_nonzero += n_cases[d] > 0;
-          }
-      }
+          g_assert_true (bp_count_cube_find_area (fixture->cube, fixture->ids[i], NULL, &position));
+          bp_count_cube_sum_days (fixture->cube, areas[i].level, position, band, filters[f],
+                                  first, first + N_DAYS + 19, n_cases, n_suppressed);
+          for (int d = 0; d < N_DAYS + 20; d++)
+            {
+              g_assert_cmpint (n_cases[d], ==, expected_cases[d]);
+              g_assert_cmpint (n_suppressed[d], ==, expected_suppressed[d]);
+              n_nonzero[f] += n_cases[d] > 0;
+            }
 
-  g_assert_cmpuint (n_nonzero, >, 0);
+          /* Per source in one pass, the same as one filter per source. */
+          if (filters[f] != BP_CASE_SOURCE_FILTER_ALL)
+            continue;
+          bp_count_cube_sum_days_by_source (fixture->cube, areas[i].level, position, band,
+                                            first, first + N_DAYS + 19, by_source, by_source_suppressed);
+          for (BpCaseSource source = 0; source < BP_N_CASE_SOURCES; source++)
+            {
+              bp_count_cube_sum_days (fixture->cube, areas[i].level, position, band, 1 << source,
+                                      first, first + N_DAYS + 19, n_cases, NULL);
+              for (int d = 0; d < N_DAYS + 20; d++)
+                g_assert_cmpint (by_source[source * (N_DAYS + 20) + d], ==, n_cases[d]);
+            }
+          for (int d = 0; d < N_DAYS + 20; d++)
+            {
+              g_assert_cmpint (by_source[d] + by_source[N_DAYS + 20 + d] + by_source[2 * (N_DAYS + 20) + d],
+                               ==, expected_cases[d]);
+              g_assert_cmpuint (by_source_suppressed[d] + by_source_suppressed[N_DAYS + 20 + d] +
+                                by_source_suppressed[2 * (N_DAYS + 20) + d], ==, expected_suppressed[d]);
+            }
+        }
+
+  /* Every filter met cases. */
+  for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+    g_assert_cmpuint (n_nonzero[f], >, 0);
 }
+
+/* The filters a user chooses from. */
+static const BpCaseSourceFilter chosen_filters[] = {
+  BP_CASE_SOURCE_FILTER_ALL,
+  BP_CASE_SOURCE_FILTER_CONFIRMED,
+  BP_CASE_SOURCE_FILTER_CLINICAL,
+};
 
 static void
 test_indicators_small_store (StoreFixture  *fixture,
@@ -624,15 +701,17 @@ test_indicators_small_store (StoreFixture  *fixture,
   for (guint d = 0; d < G_N_ELEMENTS (days); d++)
     for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
       for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
-        for (BpAreaLevel level = BP_AREA_LEVEL_REGION; level <= BP_AREA_LEVEL_SECTOR; level++)
-          {
-            BpIndicatorQuery query;
+        for (guint f = 0; f < G_N_ELEMENTS (chosen_filters); f++)
+          for (BpAreaLevel level = BP_AREA_LEVEL_REGION; level <= BP_AREA_LEVEL_SECTOR; level++)
+            {
+              BpIndicatorQuery query;
 
-            bp_indicator_query_init (&query, level, days[d]);
-            query.window_days = windows[w];
-            query.age_band = bands[b];
-            check_query (fixture->store, fixture->cube, &query, &seen);
-          }
+              bp_indicator_query_init (&query, level, days[d]);
+              query.window_days = windows[w];
+              query.age_band = bands[b];
+              query.sources = chosen_filters[f];
+              check_query (fixture->store, fixture->cube, &query, &seen);
+            }
 
   g_assert_cmpuint (seen.n_hidden, >, 0);
   g_assert_cmpuint (seen.n_hidden_large, >, 0);
@@ -676,6 +755,7 @@ test_indicators_within (StoreFixture  *fixture,
           query.within_area_id = bp_count_cube_get_area_id (fixture->cube, cases[c].scope_level, position);
           query.window_days = 7;
           query.age_band = band;
+          query.sources = chosen_filters[(c + day + band + 1) % G_N_ELEMENTS (chosen_filters)];
           check_query (fixture->store, fixture->cube, &query, &seen);
         }
 
@@ -683,44 +763,288 @@ test_indicators_within (StoreFixture  *fixture,
   g_assert_cmpuint (seen.n_shown_nonzero, >, 0);
 }
 
-/* One area, and the dashboard's key figures, against the same reference. */
+/* One area, and the dashboard's key figures, against the same reference,
+ * for each filter; the key figures' split by source against the reference
+ * of each source. */
 static void
 test_indicators_area_and_summary (StoreFixture  *fixture,
                                   gconstpointer  data)
 {
   static const int windows[] = { 1, 7, 14 };
   Seen seen = { 0, };
+  guint n_split_shown = 0;
+  guint n_split_hidden = 0;
 
   for (BpAreaLevel level = BP_AREA_LEVEL_REGION; level <= BP_AREA_LEVEL_SECTOR; level++)
     for (int day = FIRST_DAY - 2; day <= LAST_DAY + 2; day += 9)
       for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
-        {
-          g_autoptr(GArray) all_ages = expected_rows (fixture->store, level, 0, day, windows[w], -1);
-          g_autoptr(GArray) band_2 = expected_rows (fixture->store, level, 0, day, windows[w], 2);
+        for (guint f = 0; f < G_N_ELEMENTS (chosen_filters); f++)
+          {
+            BpCaseSourceFilter sources = chosen_filters[f];
+            g_autoptr(GArray) all_ages = expected_rows (fixture->store, level, 0, day, windows[w], -1, sources);
+            g_autoptr(GArray) band_2 = expected_rows (fixture->store, level, 0, day, windows[w], 2, sources);
+            GArray *by_source[BP_N_CASE_SOURCES];
 
-          g_assert_cmpuint (all_ages->len, ==, bp_count_cube_get_n_areas (fixture->cube, level));
-          for (guint i = 0; i < all_ages->len; i++)
-            for (int suppress = 0; suppress < 2; suppress++)
-              {
-                const Expected *expected = &g_array_index (all_ages, Expected, i);
-                g_autoptr(GError) error = NULL;
-                BpIndicatorSummary summary;
-                const BpIndicatorRow *in_summary;
-                BpIndicatorRow row;
+            for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+              by_source[s] = expected_rows (fixture->store, level, 0, day, windows[w], -1, 1 << s);
 
-                bp_indicators_compute_summary (fixture->cube, expected->id, day, -1, suppress, &summary, &error);
-                g_assert_no_error (error);
-                in_summary = w == 0 ? &summary.last_day : w == 1 ? &summary.last_7_days : &summary.last_14_days;
-                assert_row (in_summary, expected, suppress, &seen);
+            g_assert_cmpuint (all_ages->len, ==, bp_count_cube_get_n_areas (fixture->cube, level));
+            for (guint i = 0; i < all_ages->len; i++)
+              for (int suppress = 0; suppress < 2; suppress++)
+                {
+                  const Expected *expected = &g_array_index (all_ages, Expected, i);
+                  g_autoptr(GError) error = NULL;
+                  BpIndicatorSummary summary;
+                  const BpIndicatorRow *in_summary;
+                  const gint64 *split;
+                  gboolean hide_split;
+                  BpIndicatorRow row;
 
-                bp_indicators_compute_area (fixture->cube, expected->id, day, windows[w], 2, suppress, &row, &error);
-                g_assert_no_error (error);
-                assert_row (&row, &g_array_index (band_2, Expected, i), suppress, &seen);
-              }
-        }
+                  bp_indicators_compute_summary (fixture->cube, expected->id, day, -1, sources, suppress,
+                                                 &summary, &error);
+                  g_assert_no_error (error);
+                  in_summary = w == 0 ? &summary.last_day : w == 1 ? &summary.last_7_days : &summary.last_14_days;
+                  split = w == 0 ? summary.last_day_by_source
+                          : w == 1 ? summary.last_7_days_by_source : summary.last_14_days_by_source;
+                  assert_row (in_summary, expected, suppress, &seen);
+
+                  /* No source can be worked out from the others and the
+                   * total: one hidden hides them all. */
+                  hide_split = expected_hides_cases (expected, suppress);
+                  for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+                    if ((sources >> s) & 1)
+                      hide_split |= expected_hides_cases (&g_array_index (by_source[s], Expected, i), suppress);
+                  for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+                    {
+                      const Expected *of_source = &g_array_index (by_source[s], Expected, i);
+
+                      if (!((sources >> s) & 1))
+                        g_assert_cmpint (split[s], ==, 0);
+                      else
+                        g_assert_cmpint (split[s], ==, hide_split ? BP_COUNT_SUPPRESSED : of_source->n_cases);
+                    }
+                  if (!hide_split)
+                    g_assert_cmpint (split[0] + split[1] + split[2], ==, expected->n_cases);
+                  n_split_shown += !hide_split && expected->n_cases > 0 && split[0] > 0 && split[1] > 0;
+                  n_split_hidden += hide_split && !expected_hides_cases (expected, suppress);
+
+                  bp_indicators_compute_area (fixture->cube, expected->id, day, windows[w], 2, sources, suppress,
+                                              &row, &error);
+                  g_assert_no_error (error);
+                  assert_row (&row, &g_array_index (band_2, Expected, i), suppress, &seen);
+                }
+
+            for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+              g_array_unref (by_source[s]);
+          }
 
   g_assert_cmpuint (seen.n_hidden, >, 0);
   g_assert_cmpuint (seen.n_shown_nonzero, >, 0);
+  g_assert_cmpuint (n_split_shown, >, 0);
+  g_assert_cmpuint (n_split_hidden, >, 0);
+}
+
+/* The cases of the sources add up to those of all sources, in every
+ * area, window and band; counts without a recorded source (as an older
+ * store's) count under all only. */
+static void
+test_indicators_sources_add_up (StoreFixture  *fixture,
+                                gconstpointer  data)
+{
+  static const int days[] = { FIRST_DAY + 3, FIRST_DAY + 7, FIRST_DAY + 12, FIRST_DAY + 30, LAST_DAY };
+  static const int windows[] = { 1, 7, 14 };
+  static const int bands[] = { -1, 0, 5 };
+  guint n_unrecorded = 0;
+  guint n_both = 0;
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
+      for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+        for (BpAreaLevel level = BP_AREA_LEVEL_REGION; level <= BP_AREA_LEVEL_SECTOR; level++)
+          {
+            g_autoptr(BpIndicators) all = NULL;
+            g_autoptr(BpIndicators) confirmed = NULL;
+            g_autoptr(BpIndicators) clinical = NULL;
+            g_autoptr(GArray) unrecorded = NULL;
+            g_autoptr(GError) error = NULL;
+            BpIndicatorQuery query;
+
+            bp_indicator_query_init (&query, level, days[d]);
+            query.window_days = windows[w];
+            query.age_band = bands[b];
+            all = bp_indicators_compute (fixture->cube, &query, &error);
+            g_assert_no_error (error);
+            query.sources = BP_CASE_SOURCE_FILTER_CONFIRMED;
+            confirmed = bp_indicators_compute (fixture->cube, &query, &error);
+            g_assert_no_error (error);
+            query.sources = BP_CASE_SOURCE_FILTER_CLINICAL;
+            clinical = bp_indicators_compute (fixture->cube, &query, &error);
+            g_assert_no_error (error);
+            unrecorded = expected_rows (fixture->store, level, 0, days[d], windows[w], bands[b],
+                                        BP_CASE_SOURCE_FILTER_UNRECORDED);
+
+            g_assert_cmpuint (bp_indicators_get_n_rows (all), ==, unrecorded->len);
+            for (guint i = 0; i <= unrecorded->len; i++)
+              {
+                const BpIndicatorRow *a, *c, *k;
+                gint64 n_unrecorded_cases = 0, n_unrecorded_previous = 0;
+
+                if (i < unrecorded->len)
+                  {
+                    a = bp_indicators_get_row (all, i);
+                    c = bp_indicators_get_row (confirmed, i);
+                    k = bp_indicators_get_row (clinical, i);
+                    n_unrecorded_cases = g_array_index (unrecorded, Expected, i).n_cases;
+                    n_unrecorded_previous = g_array_index (unrecorded, Expected, i).n_cases_previous;
+                  }
+                else
+                  {
+                    a = bp_indicators_get_total (all);
+                    c = bp_indicators_get_total (confirmed);
+                    k = bp_indicators_get_total (clinical);
+                    for (guint j = 0; level == BP_AREA_LEVEL_REGION && j < unrecorded->len; j++)
+                      {
+                        n_unrecorded_cases += g_array_index (unrecorded, Expected, j).n_cases;
+                        n_unrecorded_previous += g_array_index (unrecorded, Expected, j).n_cases_previous;
+                      }
+                    if (level != BP_AREA_LEVEL_REGION)
+                      continue;
+                  }
+
+                g_assert_cmpint (a->area_id, ==, c->area_id);
+                g_assert_cmpint (a->population, ==, k->population);
+                g_assert_cmpint (a->n_cases, ==, c->n_cases + k->n_cases + n_unrecorded_cases);
+                g_assert_cmpint (a->n_cases_previous, ==,
+                                 c->n_cases_previous + k->n_cases_previous + n_unrecorded_previous);
+                n_unrecorded += n_unrecorded_cases > 0;
+                n_both += c->n_cases > 0 && k->n_cases > 0;
+
+                /* Before the first recorded day, only all counts them. */
+                if (days[d] < FIRST_RECORDED_DAY)
+                  {
+                    g_assert_cmpint (c->n_cases, ==, 0);
+                    g_assert_cmpint (k->n_cases, ==, 0);
+                    g_assert_cmpint (a->n_cases, ==, n_unrecorded_cases);
+                  }
+              }
+          }
+
+  g_assert_cmpuint (n_unrecorded, >, 0);
+  g_assert_cmpuint (n_both, >, 0);
+}
+
+/* The dashboard's figures of each filter: key figures as the indicators
+ * give them, split by source, and a curve by source that adds up to the
+ * curve of all ages and agrees with the cube. */
+static void
+test_indicators_dashboard_sources (StoreFixture  *fixture,
+                                   gconstpointer  data)
+{
+  static const struct {
+    BpAreaLevel  level;
+    const char  *code;
+  } scopes[] = {
+    { BP_AREA_LEVEL_REGION, "02000" },
+    { BP_AREA_LEVEL_CARE_ZONE, "elz01" },
+    { BP_AREA_LEVEL_MUNICIPALITY, "21001" },
+  };
+  static const int windows[] = { 1, 7, 14 };
+  guint n_stacked = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (scopes); c++)
+    for (int day = FIRST_DAY + 6; day <= LAST_DAY; day += 13)
+      for (guint f = 0; f < G_N_ELEMENTS (chosen_filters); f++)
+        for (int suppress = 0; suppress < 2; suppress++)
+          {
+            g_autoptr(GError) error = NULL;
+            g_autoptr(BpArea) area = bp_store_dup_area (fixture->store, scopes[c].level, scopes[c].code, &error);
+            g_autoptr(BpDashboardFigures) figures = NULL;
+            BpCaseSourceFilter sources = chosen_filters[f];
+            const gint64 *all_ages;
+            guint position;
+            int first_day;
+            guint n_days;
+
+            g_assert_no_error (error);
+            figures = bp_dashboard_figures_compute (fixture->store, fixture->cube, area, day, suppress, sources,
+                                                    BP_DASHBOARD_SKIP_ALERTS, &error);
+            g_assert_no_error (error);
+            g_assert_cmpint (bp_dashboard_figures_get_sources (figures), ==, sources);
+
+            for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
+              {
+                BpIndicatorRow row;
+                gint64 cases = bp_dashboard_figures_get_cases (figures, windows[w]);
+                gint64 sum = 0;
+                gboolean any_hidden = FALSE;
+
+                bp_indicators_compute_area (fixture->cube, bp_area_get_id (area), day, windows[w], -1, sources,
+                                            suppress, &row, &error);
+                g_assert_no_error (error);
+                g_assert_cmpint (cases, ==, row.cases_flags & BP_VALUE_SUPPRESSED ? BP_COUNT_SUPPRESSED : row.n_cases);
+
+                for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+                  {
+                    gint64 n = bp_dashboard_figures_get_cases_by_source (figures, windows[w], s);
+
+                    if (!((sources >> s) & 1))
+                      g_assert_cmpint (n, ==, 0);
+                    any_hidden |= n == BP_COUNT_SUPPRESSED;
+                    sum += n == BP_COUNT_SUPPRESSED ? 0 : n;
+                  }
+                if (!any_hidden)
+                  g_assert_cmpint (sum, ==, cases);
+                else
+                  g_assert_true (suppress);
+              }
+
+            all_ages = bp_dashboard_figures_get_daily_cases (figures, -1, &first_day, &n_days);
+            g_assert_cmpuint (n_days, >, 0);
+            g_assert_true (bp_count_cube_find_area (fixture->cube, bp_area_get_id (area), NULL, &position));
+            for (guint i = 0; i < n_days; i++)
+              {
+                gint64 stacked = 0;
+
+                for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+                  {
+                    int source_first_day;
+                    guint source_n_days;
+                    const gint64 *daily = bp_dashboard_figures_get_daily_cases_by_source (figures, s, &source_first_day,
+                                                                                         &source_n_days);
+
+                    g_assert_cmpint (source_first_day, ==, first_day);
+                    g_assert_cmpuint (source_n_days, ==, n_days);
+                    stacked += daily[i];
+                    n_stacked += daily[i] > 0 && s == BP_CASE_SOURCE_CLINICAL;
+                  }
+                g_assert_cmpint (stacked, ==, all_ages[i]);
+              }
+
+            /* Against the cube, one source at a time, and the bands. */
+            for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+              {
+                g_autofree gint64 *expected = g_new (gint64, n_days);
+                int source_first_day;
+                guint source_n_days;
+                const gint64 *daily = bp_dashboard_figures_get_daily_cases_by_source (figures, s, &source_first_day,
+                                                                                     &source_n_days);
+
+                bp_count_cube_sum_days (fixture->cube, scopes[c].level, position, -1, 1 << s,
+                                        first_day, first_day + n_days - 1, expected, NULL);
+                for (guint i = 0; i < n_days; i++)
+                  g_assert_cmpint (daily[i], ==, (sources >> s) & 1 ? expected[i] : 0);
+              }
+            for (guint i = 0; i < n_days; i++)
+              {
+                gint64 bands = 0;
+
+                for (int b = 0; b < BP_N_AGE_BANDS; b++)
+                  bands += bp_dashboard_figures_get_daily_cases (figures, b, &first_day, &n_days)[i];
+                g_assert_cmpint (bands, ==, all_ages[i]);
+              }
+          }
+
+  g_assert_cmpuint (n_stacked, >, 0);
 }
 
 static void
@@ -734,7 +1058,7 @@ test_indicators_invalid (StoreFixture  *fixture,
 
   bp_indicator_query_init (&query, BP_AREA_LEVEL_SECTOR, LAST_DAY);
 
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < 6; i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(BpIndicators) indicators = NULL;
@@ -746,6 +1070,10 @@ test_indicators_invalid (StoreFixture  *fixture,
         bad.window_days = BP_INDICATORS_MAX_WINDOW_DAYS + 1;
       else if (i == 2)
         bad.age_band = BP_N_AGE_BANDS;
+      else if (i == 3)
+        bad.sources = 0;
+      else if (i == 4)
+        bad.sources = 1 << BP_N_CASE_SOURCES;
       else
         bad.day = G_MININT + 3;
 
@@ -771,10 +1099,12 @@ test_indicators_invalid (StoreFixture  *fixture,
     g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID);
     g_clear_error (&error);
 
-    g_assert_false (bp_indicators_compute_area (fixture->cube, 0, LAST_DAY, 7, 9, FALSE, &row, &error));
+    g_assert_false (bp_indicators_compute_area (fixture->cube, 0, LAST_DAY, 7, 9, BP_CASE_SOURCE_FILTER_ALL, FALSE,
+                                                &row, &error));
     g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID);
     g_clear_error (&error);
-    g_assert_false (bp_indicators_compute_summary (fixture->cube, 987654321, LAST_DAY, -1, FALSE, &summary, &error));
+    g_assert_false (bp_indicators_compute_summary (fixture->cube, 987654321, LAST_DAY, -1, BP_CASE_SOURCE_FILTER_ALL,
+                                                   FALSE, &summary, &error));
     g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_NOT_FOUND);
   }
 }
@@ -1010,7 +1340,7 @@ test_indicators_csv (StoreFixture  *fixture,
         indicators = bp_indicators_compute (fixture->cube, &query, &error);
         g_assert_no_error (error);
         csv = bp_indicators_dup_csv (indicators);
-        expected = expected_rows (fixture->store, level, 0, FIRST_DAY + 25, 7, -1);
+        expected = expected_rows (fixture->store, level, 0, FIRST_DAY + 25, 7, -1, BP_CASE_SOURCE_FILTER_ALL);
         assert_csv (csv, expected, suppress, &seen);
       }
 
@@ -1050,13 +1380,15 @@ test_tool_indicators (StoreFixture  *fixture,
     const char  *area;
     int          window_days;
     int          age_band;
+    const char  *source;  /* NULL for the default, all */
   } cases[] = {
-    { "sector", BP_AREA_LEVEL_SECTOR, NULL, 7, -1 },
-    { "municipality", BP_AREA_LEVEL_MUNICIPALITY, NULL, 14, -1 },
-    { "elz", BP_AREA_LEVEL_CARE_ZONE, NULL, 1, -1 },
-    { "province", BP_AREA_LEVEL_PROVINCE, NULL, 28, 3 },
-    { "region", BP_AREA_LEVEL_REGION, NULL, 7, 6 },
-    { "sector", BP_AREA_LEVEL_SECTOR, "elz01", 7, -1 },
+    { "sector", BP_AREA_LEVEL_SECTOR, NULL, 7, -1, NULL },
+    { "municipality", BP_AREA_LEVEL_MUNICIPALITY, NULL, 14, -1, "all" },
+    { "elz", BP_AREA_LEVEL_CARE_ZONE, NULL, 1, -1, "confirmed" },
+    { "province", BP_AREA_LEVEL_PROVINCE, NULL, 28, 3, "clinical" },
+    { "region", BP_AREA_LEVEL_REGION, NULL, 7, 6, NULL },
+    { "sector", BP_AREA_LEVEL_SECTOR, "elz01", 7, -1, "clinical" },
+    { "municipality", BP_AREA_LEVEL_MUNICIPALITY, NULL, 28, -1, "confirmed" },
   };
   Seen seen = { 0, };
   g_autofree char *date = bp_day_to_iso (FIRST_DAY + 30);
@@ -1071,6 +1403,7 @@ test_tool_indicators (StoreFixture  *fixture,
         g_autoptr(GArray) expected = NULL;
         g_autoptr(GPtrArray) args = g_ptr_array_new ();
         gint64 within = 0;
+        BpCaseSourceFilter sources = BP_CASE_SOURCE_FILTER_ALL;
 
         g_ptr_array_add (args, "indicators");
         g_ptr_array_add (args, "--store");
@@ -1098,13 +1431,19 @@ test_tool_indicators (StoreFixture  *fixture,
                                                             &position));
             within = bp_count_cube_get_area_id (fixture->cube, BP_AREA_LEVEL_CARE_ZONE, position);
           }
+        if (cases[c].source)
+          {
+            g_ptr_array_add (args, "--source");
+            g_ptr_array_add (args, (char *)cases[c].source);
+            g_assert_true (bp_case_source_filter_from_string (cases[c].source, &sources));
+          }
         if (suppress)
           g_ptr_array_add (args, "--suppress-small");
         g_ptr_array_add (args, NULL);
 
         g_assert_cmpint (run_tool ((const char * const *)args->pdata, &out, &err), ==, 0);
         expected = expected_rows (fixture->store, cases[c].area_level, within, FIRST_DAY + 30,
-                                  cases[c].window_days, cases[c].age_band);
+                                  cases[c].window_days, cases[c].age_band, sources);
         assert_csv (out, expected, suppress, &seen);
       }
 
@@ -1140,8 +1479,9 @@ test_tool_export_counts (StoreFixture  *fixture,
       g_autofree char *expected_out = g_strdup_printf ("rows\t%" G_GINT64_FORMAT "\n", n_rows);
       g_autoptr(GPtrArray) lines = NULL;
       g_autoptr(GDir) listing = NULL;
-      const char * const header[] = { "date", "sector", "age_band", "count", "suppressed", NULL };
+      const char * const header[] = { "date", "sector", "age_band", "source", "count", "suppressed", NULL };
       gint64 sum = 0, n_suppressed = 0, n_small_text = 0;
+      gint64 n_by_source[BP_N_CASE_SOURCES] = { 0, };
       int last_day = G_MININT;
 
       g_assert_cmpint (run_tool (args, &out, &err), ==, 0);
@@ -1157,27 +1497,31 @@ test_tool_export_counts (StoreFixture  *fixture,
           g_autoptr(GError) error = NULL;
           int day;
 
-          g_assert_cmpuint (g_strv_length (fields), ==, 5);
+          BpCaseSource source;
+
+          g_assert_cmpuint (g_strv_length (fields), ==, 6);
           bp_day_from_iso (fields[0], &day, &error);
           g_assert_no_error (error);
           g_assert_cmpint (day, >=, last_day);
           last_day = day;
-          g_assert_true (g_str_equal (fields[4], "0") || g_str_equal (fields[4], "1"));
-          n_suppressed += fields[4][0] == '1';
+          g_assert_true (bp_case_source_from_string (fields[3], &source));
+          g_assert_true (g_str_equal (fields[5], "0") || g_str_equal (fields[5], "1"));
+          n_suppressed += fields[5][0] == '1';
 
-          if (g_str_equal (fields[3], "<5"))
+          if (g_str_equal (fields[4], "<5"))
             {
               g_assert_true (suppress);
-              g_assert_cmpstr (fields[4], ==, "1");
+              g_assert_cmpstr (fields[5], ==, "1");
               n_small_text++;
             }
           else
             {
-              gint64 n = g_ascii_strtoll (fields[3], NULL, 10);
+              gint64 n = g_ascii_strtoll (fields[4], NULL, 10);
 
               if (suppress)
                 g_assert_false (n >= 1 && n <= 4);
               sum += n;
+              n_by_source[source] += n;
             }
         }
 
@@ -1191,6 +1535,10 @@ test_tool_export_counts (StoreFixture  *fixture,
         {
           g_assert_cmpint (sum, ==, n_cases);
           g_assert_cmpint (n_suppressed, ==, n_flagged);
+          for (BpCaseSource s = 0; s < BP_N_CASE_SOURCES; s++)
+            g_assert_cmpint (n_by_source[s], ==,
+                             query_int (fixture->store, "SELECT sum (n_cases) FROM case_count WHERE source = ?1 AND ?2 = 0",
+                                        s, 0));
         }
 
       /* No temporary file is left beside it. */
@@ -1198,6 +1546,175 @@ test_tool_export_counts (StoreFixture  *fixture,
       g_assert_cmpstr (g_dir_read_name (listing), ==, "counts.csv");
       g_assert_null (g_dir_read_name (listing));
     }
+}
+
+/* An export loaded into a table of its own, with the areas each sector
+ * lies in: a reference that shares nothing with the cube but the file. */
+static sqlite3 *
+open_exported_counts (StoreFixture *fixture)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "reference.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  const char *args[] = { "export-counts", "--store", fixture->path, "--out", path, NULL };
+  sqlite3_stmt *insert = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (run_tool (args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  lines = parse_csv (csv);
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE counts (day INTEGER, sector TEXT, age_band INTEGER,"
+                                 "                     source TEXT, n INTEGER);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO counts VALUES"
+                                       " (CAST (julianday (?1) - 2440587.5 AS INTEGER), ?2, ?3, ?4, ?5)",
+                                       -1, &insert, NULL), ==, SQLITE_OK);
+  for (guint i = 1; i < lines->len; i++)
+    {
+      char **fields = g_ptr_array_index (lines, i);
+
+      for (int f = 0; f < 5; f++)
+        sqlite3_bind_text (insert, f + 1, fields[f], -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+      sqlite3_reset (insert);
+    }
+  sqlite3_finalize (insert);
+
+  /* The areas come from the store file, read as plain tables. */
+  {
+    char *attach = sqlite3_mprintf ("ATTACH %Q AS store", fixture->path);
+
+    g_assert_cmpint (sqlite3_exec (db, attach, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_free (attach);
+  }
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE up AS"
+                                 " WITH RECURSIVE up (sector, area_id, parent_id) AS ("
+                                 "   SELECT code, id, parent_id FROM store.area WHERE level = 4"
+                                 "   UNION ALL"
+                                 "   SELECT up.sector, a.id, a.parent_id FROM up JOIN store.area a ON a.id = up.parent_id"
+                                 " ) SELECT sector, area_id FROM up;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_unlink (path);
+
+  return db;
+}
+
+/* The cases of every area of a level from the export, in code order:
+ * those of the window and of the window before. */
+static GArray *
+exported_sums (sqlite3    *db,
+               BpAreaLevel level,
+               int         day,
+               int         window_days,
+               int         age_band,
+               const char *source)
+{
+  GArray *sums = g_array_new (FALSE, TRUE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT a.code,"
+                                       "  coalesce (sum (c.n) FILTER (WHERE c.day > ?2 - ?3), 0),"
+                                       "  coalesce (sum (c.n) FILTER (WHERE c.day <= ?2 - ?3), 0)"
+                                       " FROM store.area a"
+                                       " LEFT JOIN up ON up.area_id = a.id"
+                                       " LEFT JOIN counts c ON c.sector = up.sector"
+                                       "   AND c.day > ?2 - 2 * ?3 AND c.day <= ?2"
+                                       "   AND (?4 < 0 OR c.age_band = ?4)"
+                                       "   AND (?5 = 'all' OR c.source = ?5)"
+                                       " WHERE a.level = ?1"
+                                       " GROUP BY a.code ORDER BY a.code",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int (stmt, 1, level);
+  sqlite3_bind_int (stmt, 2, day);
+  sqlite3_bind_int (stmt, 3, window_days);
+  sqlite3_bind_int (stmt, 4, age_band);
+  sqlite3_bind_text (stmt, 5, source, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2) };
+
+      g_array_append_vals (sums, pair, 2);
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  return sums;
+}
+
+/* The indicators of each source, at every level, on several days, windows
+ * and age bands, against a GROUP BY over the exported counts; and the
+ * sources add up to all, so the export's own split does too. */
+static void
+test_tool_export_agrees (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  static const char * const sources[] = { "all", "confirmed", "clinical", "unrecorded" };
+  static const int days[] = { FIRST_DAY + 4, FIRST_DAY + 9, FIRST_DAY + 23, LAST_DAY };
+  static const int windows[] = { 1, 7, 14 };
+  static const int bands[] = { -1, 2, 8 };
+  sqlite3 *db = open_exported_counts (fixture);
+  guint n_nonzero[G_N_ELEMENTS (sources)] = { 0, };
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
+      for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+        for (BpAreaLevel level = BP_AREA_LEVEL_REGION; level <= BP_AREA_LEVEL_SECTOR; level++)
+          {
+            GArray *expected[G_N_ELEMENTS (sources)];
+
+            for (guint f = 0; f < G_N_ELEMENTS (sources); f++)
+              {
+                g_autoptr(BpIndicators) indicators = NULL;
+                g_autoptr(GError) error = NULL;
+                BpIndicatorQuery query;
+
+                expected[f] = exported_sums (db, level, days[d], windows[w], bands[b], sources[f]);
+                if (f == 3)
+                  continue; /* no filter of its own: it is what all adds */
+
+                bp_indicator_query_init (&query, level, days[d]);
+                query.window_days = windows[w];
+                query.age_band = bands[b];
+                g_assert_true (bp_case_source_filter_from_string (sources[f], &query.sources));
+                indicators = bp_indicators_compute (fixture->cube, &query, &error);
+                g_assert_no_error (error);
+
+                g_assert_cmpuint (bp_indicators_get_n_rows (indicators), ==, expected[f]->len / 2);
+                for (guint i = 0; i < bp_indicators_get_n_rows (indicators); i++)
+                  {
+                    const BpIndicatorRow *row = bp_indicators_get_row (indicators, i);
+
+                    g_assert_cmpint (row->n_cases, ==, g_array_index (expected[f], gint64, 2 * i));
+                    g_assert_cmpint (row->n_cases_previous, ==, g_array_index (expected[f], gint64, 2 * i + 1));
+                    n_nonzero[f] += row->n_cases > 0;
+                  }
+              }
+
+            for (guint i = 0; i < expected[0]->len; i++)
+              {
+                g_assert_cmpint (g_array_index (expected[0], gint64, i), ==,
+                                 g_array_index (expected[1], gint64, i) + g_array_index (expected[2], gint64, i) +
+                                 g_array_index (expected[3], gint64, i));
+                n_nonzero[3] += g_array_index (expected[3], gint64, i) > 0;
+              }
+
+            for (guint f = 0; f < G_N_ELEMENTS (sources); f++)
+              g_array_unref (expected[f]);
+          }
+
+  for (guint f = 0; f < G_N_ELEMENTS (sources); f++)
+    g_assert_cmpuint (n_nonzero[f], >, 0);
+
+  sqlite3_close (db);
 }
 
 static void
@@ -1218,6 +1735,9 @@ test_tool_bad_arguments (StoreFixture  *fixture,
     { "indicators", "--store", store, "--age-band", "9", NULL },
     { "indicators", "--store", store, "--age-band", "-1", NULL },
     { "indicators", "--store", store, "--format", "json", NULL },
+    { "indicators", "--store", store, "--source", "lab", NULL },
+    { "indicators", "--store", store, "--source", "unrecorded", NULL },
+    { "indicators", "--store", store, "--source", "", NULL },
     { "indicators", "--store", store, "--area", "99999", NULL },
     { "indicators", "--store", store, "--area", "11001", "--level", "region", NULL },
     { "indicators", "--store", missing_store, NULL },
@@ -1334,6 +1854,10 @@ main (int   argc,
               store_set_up, test_indicators_within, store_tear_down);
   g_test_add ("/indicators/small/area-and-summary", StoreFixture, NULL,
               store_set_up, test_indicators_area_and_summary, store_tear_down);
+  g_test_add ("/indicators/small/sources-add-up", StoreFixture, NULL,
+              store_set_up, test_indicators_sources_add_up, store_tear_down);
+  g_test_add ("/indicators/small/dashboard-sources", StoreFixture, NULL,
+              store_set_up, test_indicators_dashboard_sources, store_tear_down);
   g_test_add ("/indicators/small/invalid", StoreFixture, NULL,
               store_set_up, test_indicators_invalid, store_tear_down);
   g_test_add ("/indicators/small/async", StoreFixture, NULL,
@@ -1344,6 +1868,8 @@ main (int   argc,
               store_set_up, test_tool_indicators, store_tear_down);
   g_test_add ("/indicators/tool/export-counts", StoreFixture, NULL,
               store_set_up, test_tool_export_counts, store_tear_down);
+  g_test_add ("/indicators/tool/export-agrees", StoreFixture, NULL,
+              store_set_up, test_tool_export_agrees, store_tear_down);
   g_test_add ("/indicators/tool/bad-arguments", StoreFixture, NULL,
               store_set_up, test_tool_bad_arguments, store_tear_down);
   g_test_add_func ("/indicators/demo-store", test_indicators_demo_store);

@@ -123,6 +123,28 @@ series_value (guint s,
     }
 }
 
+/* The first days have no recorded source, as in a store written before
+ * counts had one; from then on part of some days' cases are clinical. */
+#define FIRST_RECORDED_DAY (FIRST_DAY + 4)
+
+static int
+series_source_value (guint        s,
+                     guint        b,
+                     int          i,
+                     BpCaseSource source)
+{
+  int n = series_value (s, b, i);
+  int n_clinical = (s + b + (guint)i) % 4 == 1 ? (n + 1) / 2 : 0;
+
+  if (FIRST_DAY + i < FIRST_RECORDED_DAY)
+    return source == BP_CASE_SOURCE_UNRECORDED ? n : 0;
+  if (source == BP_CASE_SOURCE_CONFIRMED)
+    return n - n_clinical;
+  if (source == BP_CASE_SOURCE_CLINICAL)
+    return n_clinical;
+  return 0;
+}
+
 static void
 store_set_up (StoreFixture  *fixture,
               gconstpointer  data)
@@ -172,18 +194,23 @@ store_set_up (StoreFixture  *fixture,
   g_assert_no_error (error);
   for (guint s = 0; s < N_SECTORS; s++)
     for (guint b = 0; b < BP_N_AGE_BANDS; b++)
-      for (int i = 0; i < N_DAYS; i++)
-        {
-          bp_count_writer_add (writer, fixture->sector_ids[s], b, BP_CASE_SOURCE_CONFIRMED, FIRST_DAY + i, series_value (s, b, i), &error);
-          g_assert_no_error (error);
-        }
+      for (BpCaseSource source = 0; source < BP_N_CASE_SOURCES; source++)
+        for (int i = 0; i < N_DAYS; i++)
+          {
+            bp_count_writer_add (writer, fixture->sector_ids[s], b, source, FIRST_DAY + i,
+                                 series_source_value (s, b, i, source), &error);
+            g_assert_no_error (error);
+          }
   bp_count_writer_commit (writer, &error);
   g_assert_no_error (error);
 
-  /* The writer has no flag: the control tower marks a count of 1 to 4. */
+  /* The writer has no flag: the control tower marks a count of 1 to 4, of
+   * one source. */
   suppress = _bp_store_prepare (fixture->store,
                                 "UPDATE case_count SET is_suppressed = 1"
-                                " WHERE sector_id = ? AND age_band = ? AND day = ?",
+                                " WHERE sector_id = ?1 AND age_band = ?2 AND day = ?3"
+                                " AND source = (SELECT min (c.source) FROM case_count c"
+                                "               WHERE c.sector_id = ?1 AND c.age_band = ?2 AND c.day = ?3)",
                                 &error);
   g_assert_no_error (error);
   sqlite3_bind_int64 (suppress, 1, fixture->sector_ids[SECTOR_SUPPRESSED]);
@@ -202,20 +229,21 @@ store_tear_down (StoreFixture  *fixture,
   g_free (fixture->path);
 }
 
-/* The cases of (last_day - window_days, last_day] and whether one is
- * suppressed, by a plain scan of the table. */
+/* The cases of @sources in (last_day - window_days, last_day] and whether
+ * one is suppressed, by a plain scan of the table. */
 static gint64
-sql_window_sum (BpStore  *store,
-                gint64    sector_id,
-                int       age_band,
-                int       last_day,
-                int       window_days,
-                gboolean *is_suppressed)
+sql_window_sum (BpStore            *store,
+                gint64              sector_id,
+                int                 age_band,
+                BpCaseSourceFilter  sources,
+                int                 last_day,
+                int                 window_days,
+                gboolean           *is_suppressed)
 {
   g_autoptr(sqlite3_stmt) stmt = _bp_store_prepare (store,
                                                     "SELECT total (n_cases), total (is_suppressed) FROM case_count"
                                                     " WHERE sector_id = ?1 AND day > ?2 AND day <= ?3"
-                                                    " AND (?4 < 0 OR age_band = ?4)",
+                                                    " AND (?4 < 0 OR age_band = ?4) AND (?5 >> source) & 1",
                                                     NULL);
 
   g_assert_nonnull (stmt);
@@ -223,6 +251,7 @@ sql_window_sum (BpStore  *store,
   sqlite3_bind_int (stmt, 2, last_day - window_days);
   sqlite3_bind_int (stmt, 3, last_day);
   sqlite3_bind_int (stmt, 4, age_band);
+  sqlite3_bind_int (stmt, 5, sources);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
 
   *is_suppressed = sqlite3_column_double (stmt, 1) > 0;
@@ -314,17 +343,28 @@ test_metric_small_store_all (StoreFixture  *fixture,
                              gconstpointer  data)
 {
   static const int bands[] = { -1, 0, SUPPRESSED_BAND, 5, 8 };
+  static const BpCaseSourceFilter filters[] = {
+    BP_CASE_SOURCE_FILTER_ALL,
+    BP_CASE_SOURCE_FILTER_CONFIRMED,
+    BP_CASE_SOURCE_FILTER_CLINICAL,
+  };
 
   for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
     for (int day = FIRST_DAY - 3; day <= FIRST_DAY + N_DAYS + 16; day++)
       {
+        /* Each filter on a third of the days, and all on the suppressed
+         * day, whose count is of one source. */
+        BpCaseSourceFilter sources = day == SUPPRESSED_DAY ? BP_CASE_SOURCE_FILTER_ALL
+                                     : filters[(guint)(day + b) % G_N_ELEMENTS (filters)];
         gint64 cases_7[N_SECTORS], cases_14[N_SECTORS];
         gboolean suppressed_7[N_SECTORS], suppressed_14[N_SECTORS];
 
         for (guint s = 0; s < N_SECTORS; s++)
           {
-            cases_7[s] = sql_window_sum (fixture->store, fixture->sector_ids[s], bands[b], day, 7, &suppressed_7[s]);
-            cases_14[s] = sql_window_sum (fixture->store, fixture->sector_ids[s], bands[b], day, 14, &suppressed_14[s]);
+            cases_7[s] = sql_window_sum (fixture->store, fixture->sector_ids[s], bands[b], sources, day, 7,
+                                         &suppressed_7[s]);
+            cases_14[s] = sql_window_sum (fixture->store, fixture->sector_ids[s], bands[b], sources, day, 14,
+                                          &suppressed_14[s]);
           }
 
         for (BpMapMetric metric = 0; metric < BP_MAP_METRIC_N_METRICS; metric++)
@@ -332,8 +372,9 @@ test_metric_small_store_all (StoreFixture  *fixture,
             g_autoptr(GError) error = NULL;
             g_autoptr(BpSectorValues) values = NULL;
 
-            values = bp_store_compute_sector_values (fixture->store, metric, day, bands[b], &error);
+            values = bp_store_compute_sector_values (fixture->store, metric, day, bands[b], sources, &error);
             g_assert_no_error (error);
+            g_assert_cmpint (bp_sector_values_get_sources (values), ==, sources);
             g_assert_cmpint (bp_sector_values_get_metric (values), ==, metric);
             g_assert_cmpint (bp_sector_values_get_day (values), ==, day);
             g_assert_cmpint (bp_sector_values_get_age_band (values), ==, bands[b]);
@@ -454,12 +495,62 @@ test_metric_small_store_by_hand (StoreFixture  *fixture,
 
       g_test_message ("case %u", i);
       values = bp_store_compute_sector_values (fixture->store, cases[i].metric, FIRST_DAY + cases[i].day,
-                                               cases[i].age_band, &error);
+                                               cases[i].age_band, BP_CASE_SOURCE_FILTER_ALL, &error);
       g_assert_no_error (error);
       g_assert_true (bp_sector_values_lookup (values, fixture->sector_ids[cases[i].sector], &value, &flags));
       g_assert_cmphex (flags, ==, cases[i].flags);
       assert_same_value (value, cases[i].value);
     }
+}
+
+/* The cases of the sectors add up over the sources, with counts of no
+ * recorded source under all only. */
+static void
+test_metric_small_store_sources_add_up (StoreFixture  *fixture,
+                                        gconstpointer  data)
+{
+  guint n_both = 0;
+
+  for (int day = FIRST_DAY; day <= FIRST_DAY + N_DAYS + 7; day += 3)
+    for (int band = -1; band < BP_N_AGE_BANDS; band += 4)
+      {
+        g_autoptr(BpSectorValues) all = NULL;
+        g_autoptr(BpSectorValues) confirmed = NULL;
+        g_autoptr(BpSectorValues) clinical = NULL;
+        g_autoptr(GError) error = NULL;
+
+        all = bp_store_compute_sector_values (fixture->store, BP_MAP_METRIC_CASES_14, day, band,
+                                              BP_CASE_SOURCE_FILTER_ALL, &error);
+        g_assert_no_error (error);
+        confirmed = bp_store_compute_sector_values (fixture->store, BP_MAP_METRIC_CASES_14, day, band,
+                                                    BP_CASE_SOURCE_FILTER_CONFIRMED, &error);
+        g_assert_no_error (error);
+        clinical = bp_store_compute_sector_values (fixture->store, BP_MAP_METRIC_CASES_14, day, band,
+                                                   BP_CASE_SOURCE_FILTER_CLINICAL, &error);
+        g_assert_no_error (error);
+
+        for (guint s = 0; s < N_SECTORS; s++)
+          {
+            gint64 a7, a14, c7, c14, k7, k14;
+            gboolean is_suppressed;
+            gint64 u7 = sql_window_sum (fixture->store, fixture->sector_ids[s], band,
+                                        BP_CASE_SOURCE_FILTER_UNRECORDED, day, 7, &is_suppressed);
+            gint64 u14 = sql_window_sum (fixture->store, fixture->sector_ids[s], band,
+                                         BP_CASE_SOURCE_FILTER_UNRECORDED, day, 14, &is_suppressed);
+
+            g_assert_true (bp_sector_values_get_counts (all, fixture->sector_ids[s], &a7, &a14, NULL));
+            g_assert_true (bp_sector_values_get_counts (confirmed, fixture->sector_ids[s], &c7, &c14, NULL));
+            g_assert_true (bp_sector_values_get_counts (clinical, fixture->sector_ids[s], &k7, &k14, NULL));
+            /* A suppressed count hides the sum, so there is nothing to add. */
+            if (a7 >= 0 && c7 >= 0 && k7 >= 0)
+              g_assert_cmpint (a7, ==, c7 + k7 + u7);
+            if (a14 >= 0 && c14 >= 0 && k14 >= 0)
+              g_assert_cmpint (a14, ==, c14 + k14 + u14);
+            n_both += c14 > 0 && k14 > 0;
+          }
+      }
+
+  g_assert_cmpuint (n_both, >, 0);
 }
 
 /* A suppressed count is never given out, not even by the side panel. */
@@ -475,7 +566,8 @@ test_metric_small_store_suppressed (StoreFixture  *fixture,
   BpValueFlags flags;
   guint counts[6 + 2];
 
-  values = bp_store_compute_sector_values (fixture->store, BP_MAP_METRIC_CASES_14, SUPPRESSED_DAY, -1, &error);
+  values = bp_store_compute_sector_values (fixture->store, BP_MAP_METRIC_CASES_14, SUPPRESSED_DAY, -1,
+                                           BP_CASE_SOURCE_FILTER_ALL, &error);
   g_assert_no_error (error);
   g_assert_true (bp_sector_values_lookup (values, fixture->sector_ids[SECTOR_SUPPRESSED], &value, &flags));
   g_assert_true (isnan (value));
@@ -507,7 +599,19 @@ test_metric_small_store_invalid_band (StoreFixture  *fixture,
       g_autoptr(GError) error = NULL;
       g_autoptr(BpSectorValues) values = NULL;
 
-      values = bp_store_compute_sector_values (fixture->store, BP_MAP_METRIC_CASES_7, FIRST_DAY, bands[i], &error);
+      values = bp_store_compute_sector_values (fixture->store, BP_MAP_METRIC_CASES_7, FIRST_DAY, bands[i],
+                                               BP_CASE_SOURCE_FILTER_ALL, &error);
+      g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID);
+      g_assert_null (values);
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BpSectorValues) values = NULL;
+
+      values = bp_store_compute_sector_values (fixture->store, BP_MAP_METRIC_CASES_7, FIRST_DAY, -1,
+                                               i == 0 ? 0 : 1 << BP_N_CASE_SOURCES, &error);
       g_assert_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID);
       g_assert_null (values);
     }
@@ -541,12 +645,14 @@ test_metric_small_store_async (StoreFixture  *fixture,
   AsyncData async = { loop, NULL, NULL };
 
   bp_store_compute_sector_values_async (fixture->store, BP_MAP_METRIC_INCIDENCE_14, FIRST_DAY + 30, 5,
-                                        NULL, compute_cb, &async);
+                                        BP_CASE_SOURCE_FILTER_CLINICAL, NULL, compute_cb, &async);
   g_main_loop_run (loop);
   g_assert_no_error (async.error);
   g_assert_nonnull (async.values);
+  g_assert_cmpint (bp_sector_values_get_sources (async.values), ==, BP_CASE_SOURCE_FILTER_CLINICAL);
 
-  expected = bp_store_compute_sector_values (fixture->store, BP_MAP_METRIC_INCIDENCE_14, FIRST_DAY + 30, 5, &error);
+  expected = bp_store_compute_sector_values (fixture->store, BP_MAP_METRIC_INCIDENCE_14, FIRST_DAY + 30, 5,
+                                             BP_CASE_SOURCE_FILTER_CLINICAL, &error);
   g_assert_no_error (error);
   for (guint s = 0; s < N_SECTORS; s++)
     {
@@ -887,9 +993,10 @@ test_metric_user_breaks (void)
 /* Sector id, population and both window sums of every sector, found
  * through the primary key rather than the day index. */
 static GHashTable *
-sql_sector_sums (BpStore *store,
-                 int      day,
-                 int      age_band)
+sql_sector_sums (BpStore            *store,
+                 int                 day,
+                 int                 age_band,
+                 BpCaseSourceFilter  sources)
 {
   GHashTable *sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -901,18 +1008,19 @@ sql_sector_sums (BpStore *store,
                             "   WHERE p.area_id = s.parent_id AND (?2 < 0 OR p.age_band = ?2)),"
                             "  (SELECT sum (p.population) FROM area_age_population p WHERE p.area_id = s.parent_id),"
                             "  (SELECT total (n_cases) FROM case_count c WHERE c.sector_id = s.id"
-                            "   AND c.day BETWEEN ?1 - 6 AND ?1 AND (?2 < 0 OR c.age_band = ?2)),"
+                            "   AND c.day BETWEEN ?1 - 6 AND ?1 AND (?2 < 0 OR c.age_band = ?2) AND (?3 >> c.source) & 1),"
                             "  (SELECT total (n_cases) FROM case_count c WHERE c.sector_id = s.id"
-                            "   AND c.day BETWEEN ?1 - 13 AND ?1 AND (?2 < 0 OR c.age_band = ?2)),"
+                            "   AND c.day BETWEEN ?1 - 13 AND ?1 AND (?2 < 0 OR c.age_band = ?2) AND (?3 >> c.source) & 1),"
                             "  (SELECT count (*) FROM case_count c WHERE c.sector_id = s.id AND c.is_suppressed"
-                            "   AND c.day BETWEEN ?1 - 6 AND ?1 AND (?2 < 0 OR c.age_band = ?2)),"
+                            "   AND c.day BETWEEN ?1 - 6 AND ?1 AND (?2 < 0 OR c.age_band = ?2) AND (?3 >> c.source) & 1),"
                             "  (SELECT count (*) FROM case_count c WHERE c.sector_id = s.id AND c.is_suppressed"
-                            "   AND c.day BETWEEN ?1 - 13 AND ?1 AND (?2 < 0 OR c.age_band = ?2))"
+                            "   AND c.day BETWEEN ?1 - 13 AND ?1 AND (?2 < 0 OR c.age_band = ?2) AND (?3 >> c.source) & 1)"
                             " FROM area s WHERE s.level = 4",
                             NULL);
   g_assert_nonnull (stmt);
   sqlite3_bind_int (stmt, 1, day);
   sqlite3_bind_int (stmt, 2, age_band);
+  sqlite3_bind_int (stmt, 3, sources);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -989,8 +1097,13 @@ test_metric_demo_store (void)
       {
         g_autoptr(GHashTable) sums = NULL;
         int day = summary.last_day - days_back[d];
+        /* The demo reports confirmed and clinical cases: each filter on
+         * some days. */
+        BpCaseSourceFilter sources = (d + b) % 3 == 0 ? BP_CASE_SOURCE_FILTER_ALL
+                                     : (d + b) % 3 == 1 ? BP_CASE_SOURCE_FILTER_CONFIRMED
+                                     : BP_CASE_SOURCE_FILTER_CLINICAL;
 
-        sums = sql_sector_sums (store, day, bands[b]);
+        sums = sql_sector_sums (store, day, bands[b], sources);
         g_assert_cmpuint (g_hash_table_size (sums), ==, n_sectors);
 
         for (BpMapMetric metric = 0; metric < BP_MAP_METRIC_N_METRICS; metric++)
@@ -1006,7 +1119,7 @@ test_metric_demo_store (void)
             gint64 *row;
             guint total = 0;
 
-            values = bp_store_compute_sector_values (store, metric, day, bands[b], &error);
+            values = bp_store_compute_sector_values (store, metric, day, bands[b], sources, &error);
             g_assert_no_error (error);
             g_assert_cmpuint (bp_sector_values_get_n_sectors (values), ==, n_sectors);
 
@@ -1076,6 +1189,8 @@ main (int   argc,
               store_set_up, test_metric_small_store_all, store_tear_down);
   g_test_add ("/map-metric/values/by-hand", StoreFixture, NULL,
               store_set_up, test_metric_small_store_by_hand, store_tear_down);
+  g_test_add ("/map-metric/values/sources-add-up", StoreFixture, NULL,
+              store_set_up, test_metric_small_store_sources_add_up, store_tear_down);
   g_test_add ("/map-metric/values/suppressed", StoreFixture, NULL,
               store_set_up, test_metric_small_store_suppressed, store_tear_down);
   g_test_add ("/map-metric/values/invalid-band", StoreFixture, NULL,

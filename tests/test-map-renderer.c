@@ -442,6 +442,8 @@ test_map_renderer_bad_arguments (void)
     { "--breaks", "5,a", 1, NULL },
     { "--breaks", "50,20", 1, NULL },
     { "--age-band", "9", 1, "9" },
+    { "--source", "lab", 1, "lab" },
+    { "--source", "unrecorded", 1, "unrecorded" },
     { "--frobnicate", "1", 2, "frobnicate" },
   };
 
@@ -456,6 +458,20 @@ test_map_renderer_bad_arguments (void)
       g_assert_cmpstr (err, !=, "");
       if (cases[i].message)
         g_assert_nonnull (strstr (err, cases[i].message));
+    }
+
+  /* One source of cases. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *err = NULL;
+      g_autofree char *one_source = work_path (i == 0 ? "clinical.png" : "confirmed.png");
+      const char *args[] = {
+        "render-map", "--store", store_path, "--area", "44021", "--size", "400x300", "--no-labels",
+        "--source", i == 0 ? "clinical" : "confirmed", "--out", one_source, NULL
+      };
+
+      g_assert_cmpint (run_tool (args, NULL, &err), ==, 0);
+      g_assert_true (g_file_test (one_source, G_FILE_TEST_IS_REGULAR));
     }
 
   {
@@ -495,7 +511,7 @@ test_map_renderer_draw (void)
 
   g_assert_no_error (error);
   g_assert_true (bp_day_from_iso (DATE, &day, NULL));
-  values = bp_store_compute_sector_values (store, BP_MAP_METRIC_CASES_7, day, -1, &error);
+  values = bp_store_compute_sector_values (store, BP_MAP_METRIC_CASES_7, day, -1, BP_CASE_SOURCE_FILTER_ALL, &error);
   g_assert_no_error (error);
 
   /* with no values every sector is "no data" */

@@ -10,6 +10,9 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "bp-count-cube.h"
+#include "bp-indicators.h"
+#include "bp-map-metric.h"
 #include "bp-store-areas.h"
 #include "bp-store-counts.h"
 #include "bp-store-private.h"
@@ -299,6 +302,48 @@ test_store_migrate_counts_from_v5 (void)
   }
   g_assert_cmpint (raw_int (path, "SELECT cumulative FROM case_count WHERE source = 1"), ==, 4);
   g_assert_cmpint (raw_int (path, "SELECT sum (n_cases) FROM case_count"), ==, n_cases + 4);
+
+  /* The old counts count under all sources only: not as confirmed, nor
+   * as clinical, where only the new count is. */
+  {
+    static const struct {
+      BpCaseSourceFilter sources;
+      int                extra;   /* the clinical count of 18050 */
+    } filters[] = {
+      { BP_CASE_SOURCE_FILTER_ALL, 4 },
+      { BP_CASE_SOURCE_FILTER_CONFIRMED, 0 },
+      { BP_CASE_SOURCE_FILTER_CLINICAL, 4 },
+    };
+    g_autoptr(BpCountCube) cube = bp_count_cube_new (store, &error);
+    gint64 old_in_window = raw_int (path, "SELECT sum (n_cases) FROM case_count WHERE source = 2"
+                                          " AND day BETWEEN 18037 AND 18050");
+    /* No day of these 7 is one the control tower marked (day % 11 = 0). */
+    gint64 old_of_a = raw_int (path, "SELECT sum (n_cases) FROM case_count WHERE source = 2 AND sector_id = 5"
+                                     " AND day BETWEEN 18044 AND 18050");
+
+    g_assert_no_error (error);
+    g_assert_cmpint (old_in_window, >, 0);
+    for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+      {
+        g_autoptr(BpIndicators) indicators = NULL;
+        g_autoptr(BpSectorValues) values = NULL;
+        gboolean all = filters[f].sources == BP_CASE_SOURCE_FILTER_ALL;
+        BpIndicatorQuery query;
+        gint64 cases_7;
+
+        bp_indicator_query_init (&query, BP_AREA_LEVEL_REGION, 18050);
+        query.sources = filters[f].sources;
+        indicators = bp_indicators_compute (cube, &query, &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (bp_indicators_get_row (indicators, 0)->n_cases, ==,
+                         (all ? old_in_window : 0) + filters[f].extra);
+
+        values = bp_store_compute_sector_values (store, BP_MAP_METRIC_CASES_7, 18050, -1, filters[f].sources, &error);
+        g_assert_no_error (error);
+        g_assert_true (bp_sector_values_get_counts (values, 5, &cases_7, NULL, NULL));
+        g_assert_cmpint (cases_7, ==, (all ? old_of_a : 0) + filters[f].extra);
+      }
+  }
 }
 
 typedef struct

@@ -15,8 +15,34 @@
 #include "bp-count-cube.h"
 #include "bp-store-private.h"
 
-/* A row's count and flag share 32 bits: n_cases << 1 | is_suppressed. */
-#define MAX_ROW_CASES (G_MAXUINT32 >> 1)
+/* A row's count, source and flag share 32 bits:
+ * n_cases << 3 | source << 1 | is_suppressed. */
+#define COUNT_SHIFT   3
+#define SOURCE_SHIFT  1
+#define MAX_ROW_CASES (G_MAXUINT32 >> COUNT_SHIFT)
+
+G_STATIC_ASSERT (BP_N_CASE_SOURCES <= 1 << (COUNT_SHIFT - SOURCE_SHIFT));
+/* bp_count_cube_sum_days_by_source() keeps a sum for each of three. */
+G_STATIC_ASSERT (BP_N_CASE_SOURCES == 3);
+
+static inline guint32
+row_n_cases (guint32 count)
+{
+  return count >> COUNT_SHIFT;
+}
+
+static inline guint32
+row_source (guint32 count)
+{
+  return (count >> SOURCE_SHIFT) & ((1 << (COUNT_SHIFT - SOURCE_SHIFT)) - 1);
+}
+
+static inline gboolean
+row_in_filter (guint32            count,
+               BpCaseSourceFilter sources)
+{
+  return (sources >> row_source (count)) & 1;
+}
 
 /* How many rows to read between two looks at the cancellable. */
 #define CANCEL_CHECK_ROWS 65536
@@ -46,7 +72,9 @@ typedef struct
  * contiguous run for all ages, or one run a day for one age band. A window
  * sum is then a pass over just the rows of that window, without looking up
  * any key. Each row takes 8 bytes (the sector's position and its count with
- * the suppression flag), some 10 MB for two years of a full outbreak.
+ * its source and the suppression flag), some 10 MB for two years of a full
+ * outbreak. A sum counts the sources of a #BpCaseSourceFilter; the rows of
+ * a sector, band and day for different sources stay apart.
  *
  * Areas of each level are kept sorted by code with their population, their
  * population per age band and their ancestors at every level, so that sums
@@ -65,7 +93,7 @@ struct _BpCountCube
   int           n_days;        /* 0 when the store has no counts */
   gsize         n_rows;
   guint32      *row_sectors;   /* the position of each row's sector */
-  guint32      *row_counts;    /* n_cases << 1 | is_suppressed */
+  guint32      *row_counts;    /* n_cases << 3 | source << 1 | is_suppressed */
   guint32      *offsets;       /* n_days * BP_N_AGE_BANDS + 1 row offsets */
   GArray       *areas[BP_AREA_N_LEVELS];           /* CubeArea, sorted by code */
   guint        *sector_ancestors[BP_AREA_N_LEVELS]; /* per sector, for the hot loops */
@@ -372,7 +400,7 @@ load_counts (BpCountCube   *self,
    * the rows then only need grouping by age band within each day. One
    * statement is one consistent snapshot of the table. */
   if (!(stmt = _bp_store_prepare (store,
-                                  "SELECT day, age_band, sector_id, n_cases, is_suppressed FROM case_count"
+                                  "SELECT day, age_band, sector_id, n_cases, is_suppressed, source FROM case_count"
                                   " ORDER BY day",
                                   error)))
     return FALSE;
@@ -385,6 +413,7 @@ load_counts (BpCountCube   *self,
       int day = sqlite3_column_int (stmt, 0);
       int band = sqlite3_column_int (stmt, 1);
       gint64 n_cases = sqlite3_column_int64 (stmt, 3);
+      int source = sqlite3_column_int (stmt, 5);
       DayRow row;
 
       if ((++n_read % CANCEL_CHECK_ROWS) == 0 && !check_cancelled (cancellable, error))
@@ -415,6 +444,11 @@ load_counts (BpCountCube   *self,
       if (row.sector == BP_COUNT_CUBE_NO_AREA || band < 0 || band >= BP_N_AGE_BANDS)
         continue;
 
+      /* The table's CHECK keeps sources in range; a row from elsewhere
+       * without a known source counts as one not recorded. */
+      if (source < 0 || source >= BP_N_CASE_SOURCES)
+        source = BP_CASE_SOURCE_UNRECORDED;
+
       if (n_cases < 0 || n_cases > MAX_ROW_CASES)
         {
           g_set_error (error, BP_STORE_ERROR, BP_STORE_ERROR_CORRUPT,
@@ -423,7 +457,8 @@ load_counts (BpCountCube   *self,
           break;
         }
 
-      row.count = (guint32)n_cases << 1 | (sqlite3_column_int (stmt, 4) != 0);
+      row.count = (guint32)n_cases << COUNT_SHIFT | (guint32)source << SOURCE_SHIFT |
+                  (sqlite3_column_int (stmt, 4) != 0);
       row.age_band = band;
       g_array_append_val (day_rows, row);
     }
@@ -911,25 +946,39 @@ clamp_days (BpCountCube *self,
   return TRUE;
 }
 
+/* The loops for all sources test no row's source, as they did before
+ * counts had one. */
 static inline void
-add_rows (BpCountCube *self,
-          gsize        start,
-          gsize        end,
-          gint64      *n_cases,
-          guint       *n_suppressed)
+add_rows (BpCountCube        *self,
+          gsize               start,
+          gsize               end,
+          BpCaseSourceFilter  sources,
+          gint64             *n_cases,
+          guint              *n_suppressed)
 {
   const guint32 *sectors = self->row_sectors;
   const guint32 *counts = self->row_counts;
 
-  if (n_suppressed)
-    for (gsize r = start; r < end; r++)
-      {
-        n_cases[sectors[r]] += counts[r] >> 1;
-        n_suppressed[sectors[r]] += counts[r] & 1;
-      }
+  if (sources == BP_CASE_SOURCE_FILTER_ALL)
+    {
+      if (n_suppressed)
+        for (gsize r = start; r < end; r++)
+          {
+            n_cases[sectors[r]] += row_n_cases (counts[r]);
+            n_suppressed[sectors[r]] += counts[r] & 1;
+          }
+      else
+        for (gsize r = start; r < end; r++)
+          n_cases[sectors[r]] += row_n_cases (counts[r]);
+    }
   else
     for (gsize r = start; r < end; r++)
-      n_cases[sectors[r]] += counts[r] >> 1;
+      if (row_in_filter (counts[r], sources))
+        {
+          n_cases[sectors[r]] += row_n_cases (counts[r]);
+          if (n_suppressed)
+            n_suppressed[sectors[r]] += counts[r] & 1;
+        }
 }
 
 /**
@@ -938,22 +987,24 @@ add_rows (BpCountCube *self,
  * @first_day: the first day of the window
  * @last_day: the last day of the window, included
  * @age_band: an age band, or -1 for all ages
+ * @sources: the sources of the cases to count
  * @n_cases: (out caller-allocates) (array): one sum per statistical sector,
  *   in the order of the sectors' positions
  * @n_suppressed: (out caller-allocates) (array) (optional): per sector, the
  *   rows of the window that the source marked as suppressed
  *
- * Sums the cases of every sector over [@first_day, @last_day]. Days
- * without counts, before the first or after the last, count 0. The work
- * is one pass over the rows of the window.
+ * Sums the cases of @sources of every sector over [@first_day, @last_day].
+ * Days without counts, before the first or after the last, count 0. The
+ * work is one pass over the rows of the window.
  */
 void
-bp_count_cube_sum_sectors (BpCountCube *self,
-                           int          first_day,
-                           int          last_day,
-                           int          age_band,
-                           gint64      *n_cases,
-                           guint       *n_suppressed)
+bp_count_cube_sum_sectors (BpCountCube        *self,
+                           int                 first_day,
+                           int                 last_day,
+                           int                 age_band,
+                           BpCaseSourceFilter  sources,
+                           gint64             *n_cases,
+                           guint              *n_suppressed)
 {
   guint n_sectors;
   gsize first, last;
@@ -973,11 +1024,11 @@ bp_count_cube_sum_sectors (BpCountCube *self,
   /* All bands of consecutive days are one run of rows. */
   if (age_band < 0)
     add_rows (self, self->offsets[first * BP_N_AGE_BANDS], self->offsets[(last + 1) * BP_N_AGE_BANDS],
-              n_cases, n_suppressed);
+              sources, n_cases, n_suppressed);
   else
     for (gsize d = first; d <= last; d++)
       add_rows (self, self->offsets[d * BP_N_AGE_BANDS + age_band],
-                self->offsets[d * BP_N_AGE_BANDS + age_band + 1], n_cases, n_suppressed);
+                self->offsets[d * BP_N_AGE_BANDS + age_band + 1], sources, n_cases, n_suppressed);
 }
 
 /**
@@ -987,6 +1038,7 @@ bp_count_cube_sum_sectors (BpCountCube *self,
  * @position: its position among the areas of @level, or
  *   %BP_COUNT_CUBE_NO_AREA for all sectors
  * @age_band: an age band, or -1 for all ages
+ * @sources: the sources of the cases to count
  * @first_day: the first day
  * @last_day: the last day, included
  * @n_cases: (out caller-allocates) (array): the cases of each day from
@@ -994,18 +1046,19 @@ bp_count_cube_sum_sectors (BpCountCube *self,
  * @n_suppressed: (out caller-allocates) (array) (optional): per day, the
  *   rows the source marked as suppressed
  *
- * Gives the daily cases of an area, as for an epidemic curve, or of all
- * sectors together.
+ * Gives the daily cases of @sources of an area, as for an epidemic curve,
+ * or of all sectors together.
  */
 void
-bp_count_cube_sum_days (BpCountCube *self,
-                        BpAreaLevel  level,
-                        guint        position,
-                        int          age_band,
-                        int          first_day,
-                        int          last_day,
-                        gint64      *n_cases,
-                        guint       *n_suppressed)
+bp_count_cube_sum_days (BpCountCube        *self,
+                        BpAreaLevel         level,
+                        guint               position,
+                        int                 age_band,
+                        BpCaseSourceFilter  sources,
+                        int                 first_day,
+                        int                 last_day,
+                        gint64             *n_cases,
+                        guint              *n_suppressed)
 {
   const guint *ancestors;
   gsize first, last;
@@ -1035,12 +1088,103 @@ bp_count_cube_sum_days (BpCountCube *self,
 
       for (gsize r = start; r < end; r++)
         {
+          guint32 count = self->row_counts[r];
+
+          if ((position != BP_COUNT_CUBE_NO_AREA && ancestors[self->row_sectors[r]] != position) ||
+              (sources != BP_CASE_SOURCE_FILTER_ALL && !row_in_filter (count, sources)))
+            continue;
+
+          n_cases[out] += row_n_cases (count);
+          if (n_suppressed)
+            n_suppressed[out] += count & 1;
+        }
+    }
+}
+
+/**
+ * bp_count_cube_sum_days_by_source:
+ * @self: a #BpCountCube
+ * @level: the level of an area
+ * @position: its position among the areas of @level, or
+ *   %BP_COUNT_CUBE_NO_AREA for all sectors
+ * @age_band: an age band, or -1 for all ages
+ * @first_day: the first day
+ * @last_day: the last day, included
+ * @n_cases: (out caller-allocates) (array): %BP_N_CASE_SOURCES runs of
+ *   the days from @first_day to @last_day, one per #BpCaseSource in order
+ * @n_suppressed: (out caller-allocates) (array) (optional): as @n_cases,
+ *   the rows the source marked as suppressed
+ *
+ * Gives the daily cases of an area per source, as for an epidemic curve
+ * stacked by source, in the one pass bp_count_cube_sum_days() takes.
+ */
+void
+bp_count_cube_sum_days_by_source (BpCountCube *self,
+                                  BpAreaLevel  level,
+                                  guint        position,
+                                  int          age_band,
+                                  int          first_day,
+                                  int          last_day,
+                                  gint64      *n_cases,
+                                  guint       *n_suppressed)
+{
+  const guint *ancestors;
+  gsize first, last;
+  gsize n_out;
+
+  g_return_if_fail (BP_IS_COUNT_CUBE (self));
+  g_return_if_fail (level < BP_AREA_N_LEVELS);
+  g_return_if_fail (position == BP_COUNT_CUBE_NO_AREA || position < self->areas[level]->len);
+  g_return_if_fail (age_band >= -1 && age_band < BP_N_AGE_BANDS);
+  g_return_if_fail (first_day <= last_day);
+  g_return_if_fail (n_cases != NULL);
+
+  n_out = (gsize)((gint64)last_day - first_day + 1);
+  memset (n_cases, 0, BP_N_CASE_SOURCES * n_out * sizeof (gint64));
+  if (n_suppressed)
+    memset (n_suppressed, 0, BP_N_CASE_SOURCES * n_out * sizeof (guint));
+
+  if (!clamp_days (self, first_day, last_day, &first, &last))
+    return;
+
+  ancestors = self->sector_ancestors[level];
+  for (gsize d = first; d <= last; d++)
+    {
+      gsize out = d + self->first_day - first_day;
+      gsize start = self->offsets[d * BP_N_AGE_BANDS + (age_band < 0 ? 0 : age_band)];
+      gsize end = self->offsets[d * BP_N_AGE_BANDS + (age_band < 0 ? BP_N_AGE_BANDS : age_band + 1)];
+
+      /* One sum per source in registers, which the compiler can keep in
+       * vectors for all sectors: adding into the arrays by each row's
+       * source would make every row a store. */
+      gint64 cases_0 = 0, cases_1 = 0, cases_2 = 0;
+      guint suppressed_0 = 0, suppressed_1 = 0, suppressed_2 = 0;
+
+      for (gsize r = start; r < end; r++)
+        {
+          guint32 count = self->row_counts[r];
+          guint32 source = row_source (count);
+          gint64 n = row_n_cases (count);
+
           if (position != BP_COUNT_CUBE_NO_AREA && ancestors[self->row_sectors[r]] != position)
             continue;
 
-          n_cases[out] += self->row_counts[r] >> 1;
-          if (n_suppressed)
-            n_suppressed[out] += self->row_counts[r] & 1;
+          cases_0 += source == 0 ? n : 0;
+          cases_1 += source == 1 ? n : 0;
+          cases_2 += source == 2 ? n : 0;
+          suppressed_0 += source == 0 ? count & 1 : 0;
+          suppressed_1 += source == 1 ? count & 1 : 0;
+          suppressed_2 += source == 2 ? count & 1 : 0;
+        }
+
+      n_cases[out] = cases_0;
+      n_cases[n_out + out] = cases_1;
+      n_cases[2 * n_out + out] = cases_2;
+      if (n_suppressed)
+        {
+          n_suppressed[out] = suppressed_0;
+          n_suppressed[n_out + out] = suppressed_1;
+          n_suppressed[2 * n_out + out] = suppressed_2;
         }
     }
 }

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "bp-area.h"
+#include "bp-case-source.h"
 #include "bp-store.h"
 
 G_BEGIN_DECLS
@@ -69,9 +70,19 @@ void         bp_count_cube_sum_sectors          (BpCountCube          *self,
                                                  int                   first_day,
                                                  int                   last_day,
                                                  int                   age_band,
+                                                 BpCaseSourceFilter    sources,
                                                  gint64               *n_cases,
                                                  guint                *n_suppressed);
 void         bp_count_cube_sum_days             (BpCountCube          *self,
+                                                 BpAreaLevel           level,
+                                                 guint                 position,
+                                                 int                   age_band,
+                                                 BpCaseSourceFilter    sources,
+                                                 int                   first_day,
+                                                 int                   last_day,
+                                                 gint64               *n_cases,
+                                                 guint                *n_suppressed);
+void         bp_count_cube_sum_days_by_source   (BpCountCube          *self,
                                                  BpAreaLevel           level,
                                                  guint                 position,
                                                  int                   age_band,

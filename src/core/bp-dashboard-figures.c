@@ -26,9 +26,10 @@
 /**
  * BpDashboardFigures:
  *
- * Everything the dashboard shows for one area at one reference day: the
- * key figures, the daily counts for the epidemic curve (all ages and per
- * band), the age distribution, the ranking of the sub-areas and sectors,
+ * Everything the dashboard shows for one area at one reference day, for
+ * the cases of the chosen sources: the key figures with their split by
+ * source, the daily counts for the epidemic curve (all ages, per band, and
+ * per source to stack the bars), the age distribution, the ranking of the sub-areas and sectors,
  * the alerts and the open clusters. The report and the presentation mode
  * show the same object, so that they never disagree with the page.
  *
@@ -42,6 +43,7 @@ struct _BpDashboardFigures
   BpArea             *area;
   int                 day;
   gboolean            suppress_small;
+  BpCaseSourceFilter  sources;
   int                 last_seen_day;
   int                 data_first_day;
   int                 data_last_day;
@@ -58,6 +60,7 @@ struct _BpDashboardFigures
   int                 curve_first_day;
   guint               curve_n_days;
   gint64             *daily[BP_N_AGE_BANDS + 1]; /* [0] all ages, [1 + band] */
+  gint64             *daily_by_source[BP_N_CASE_SOURCES]; /* all ages */
 
   gint64              age_current[BP_N_AGE_BANDS];
   gint64              age_previous[BP_N_AGE_BANDS];
@@ -79,6 +82,8 @@ bp_dashboard_figures_finalize (GObject *object)
   g_clear_pointer (&self->open_clusters, g_ptr_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->daily); i++)
     g_clear_pointer (&self->daily[i], g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->daily_by_source); i++)
+    g_clear_pointer (&self->daily_by_source[i], g_free);
   g_clear_object (&self->children);
   g_clear_object (&self->sectors);
   g_clear_object (&self->alerts);
@@ -147,9 +152,9 @@ compute_indicators (BpDashboardFigures  *self,
   BpIndicatorQuery query;
   gint64 area_id = bp_area_get_id (self->area);
 
-  if (!bp_indicators_compute_summary (cube, area_id, self->day, -1, self->suppress_small,
+  if (!bp_indicators_compute_summary (cube, area_id, self->day, -1, self->sources, self->suppress_small,
                                       &self->summary, error) ||
-      !bp_indicators_compute_area (cube, area_id, self->day, 14, -1, self->suppress_small,
+      !bp_indicators_compute_area (cube, area_id, self->day, 14, -1, self->sources, self->suppress_small,
                                    &self->row_14, error))
     return FALSE;
 
@@ -157,6 +162,7 @@ compute_indicators (BpDashboardFigures  *self,
   bp_indicator_query_init (&query, ranking_level (cube, scope_level), self->day);
   query.within_area_id = area_id;
   query.window_days = 14;
+  query.sources = self->sources;
   query.suppress_small = self->suppress_small;
   if (!(self->children = bp_indicators_compute (cube, &query, error)))
     return FALSE;
@@ -184,6 +190,7 @@ compute_curve (BpDashboardFigures *self,
                BpAreaLevel         scope_level,
                guint               scope_position)
 {
+  g_autofree gint64 *by_source = NULL;
   int first_day = self->day - BP_DASHBOARD_MAX_CURVE_DAYS + 1;
 
   /* No bars before the first count: the curve starts with the data. */
@@ -194,13 +201,31 @@ compute_curve (BpDashboardFigures *self,
   self->curve_first_day = first_day;
   self->curve_n_days = self->day - first_day + 1;
 
-  /* All ages is the sum of the bands: one pass over the rows, not two. */
+  /* All ages is the sum of the bands, and a band the sum of its sources:
+   * one pass over the rows of each band gives them all. */
+  by_source = g_new (gint64, (gsize)BP_N_CASE_SOURCES * self->curve_n_days);
   self->daily[0] = g_new0 (gint64, self->curve_n_days);
+  for (guint s = 0; s < BP_N_CASE_SOURCES; s++)
+    self->daily_by_source[s] = g_new0 (gint64, self->curve_n_days);
   for (int band = 0; band < BP_N_AGE_BANDS; band++)
     {
       gint64 *counts = g_new0 (gint64, self->curve_n_days);
 
-      bp_count_cube_sum_days (cube, scope_level, scope_position, band, first_day, self->day, counts, NULL);
+      bp_count_cube_sum_days_by_source (cube, scope_level, scope_position, band, first_day, self->day,
+                                        by_source, NULL);
+      for (guint s = 0; s < BP_N_CASE_SOURCES; s++)
+        {
+          const gint64 *of_source = &by_source[s * self->curve_n_days];
+
+          if (!((self->sources >> s) & 1))
+            continue;
+
+          for (guint i = 0; i < self->curve_n_days; i++)
+            {
+              counts[i] += of_source[i];
+              self->daily_by_source[s][i] += of_source[i];
+            }
+        }
       for (guint i = 0; i < self->curve_n_days; i++)
         self->daily[0][i] += counts[i];
       self->daily[band + 1] = counts;
@@ -219,7 +244,7 @@ compute_ages (BpDashboardFigures  *self,
       BpIndicatorRow row;
 
       if (!bp_indicators_compute_area (cube, bp_area_get_id (self->area), self->day, AGE_PERIOD_DAYS, band,
-                                       self->suppress_small, &row, error))
+                                       self->sources, self->suppress_small, &row, error))
         return FALSE;
 
       self->age_current[band] = row.cases_flags & BP_VALUE_SUPPRESSED ? BP_COUNT_SUPPRESSED : row.n_cases;
@@ -333,6 +358,8 @@ compute_store_figures (BpDashboardFigures  *self,
  * @day: the reference day
  * @suppress_small: whether counts of 1 to 4 are hidden, for users without
  *   medical access
+ * @sources: the sources of the cases the figures count; the curve by
+ *   source has the days of each of them
  * @last_seen_day: the reference day of the user's last visit: alerts that
  *   began after it are new; or %BP_DASHBOARD_SKIP_ALERTS to leave them out
  * @error: return location for a #GError
@@ -340,13 +367,14 @@ compute_store_figures (BpDashboardFigures  *self,
  * Returns: (transfer full) (nullable): the figures
  */
 BpDashboardFigures *
-bp_dashboard_figures_compute (BpStore      *store,
-                              BpCountCube  *cube,
-                              BpArea       *area,
-                              int           day,
-                              gboolean      suppress_small,
-                              int           last_seen_day,
-                              GError      **error)
+bp_dashboard_figures_compute (BpStore             *store,
+                              BpCountCube         *cube,
+                              BpArea              *area,
+                              int                  day,
+                              gboolean             suppress_small,
+                              BpCaseSourceFilter   sources,
+                              int                  last_seen_day,
+                              GError             **error)
 {
   g_autoptr(BpDashboardFigures) self = NULL;
   BpAreaLevel scope_level;
@@ -368,6 +396,7 @@ bp_dashboard_figures_compute (BpStore      *store,
   self->area = g_object_ref (area);
   self->day = day;
   self->suppress_small = suppress_small;
+  self->sources = sources;
   self->last_seen_day = last_seen_day;
   self->has_data = bp_count_cube_get_day_range (cube, &self->data_first_day, &self->data_last_day);
 
@@ -394,8 +423,9 @@ typedef struct
   BpCountCube *cube;
   BpArea      *area;
   int          day;
-  gboolean     suppress_small;
-  int          last_seen_day;
+  gboolean            suppress_small;
+  BpCaseSourceFilter  sources;
+  int                 last_seen_day;
 } ComputeData;
 
 static void
@@ -426,7 +456,8 @@ compute_worker (GTask        *task,
   /* A connection of its own: SQLite handles are not shared between threads. */
   if (!(store = bp_store_open (data->path, &error)) ||
       !(figures = bp_dashboard_figures_compute (store, data->cube, data->area, data->day,
-                                                data->suppress_small, data->last_seen_day, &error)))
+                                                data->suppress_small, data->sources, data->last_seen_day,
+                                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -447,6 +478,7 @@ bp_dashboard_figures_compute_async (BpStore             *store,
                                     BpArea              *area,
                                     int                  day,
                                     gboolean             suppress_small,
+                                    BpCaseSourceFilter   sources,
                                     int                  last_seen_day,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
@@ -465,6 +497,7 @@ bp_dashboard_figures_compute_async (BpStore             *store,
   data->area = g_object_ref (area);
   data->day = day;
   data->suppress_small = suppress_small;
+  data->sources = sources;
   data->last_seen_day = last_seen_day;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
@@ -504,6 +537,48 @@ bp_dashboard_figures_get_small_suppressed (BpDashboardFigures *self)
   g_return_val_if_fail (BP_IS_DASHBOARD_FIGURES (self), FALSE);
 
   return self->suppress_small;
+}
+
+BpCaseSourceFilter
+bp_dashboard_figures_get_sources (BpDashboardFigures *self)
+{
+  g_return_val_if_fail (BP_IS_DASHBOARD_FIGURES (self), BP_CASE_SOURCE_FILTER_ALL);
+
+  return self->sources;
+}
+
+/**
+ * bp_dashboard_figures_get_cases_by_source:
+ * @self: a #BpDashboardFigures
+ * @window_days: 1, 7 or 14
+ * @source: a source of cases
+ *
+ * Gives the cases of one source in the last @window_days days, for the
+ * split of a key figure. The sources of the figures add up to
+ * bp_dashboard_figures_get_cases().
+ *
+ * Returns: the cases, 0 for a source the figures leave out, or
+ *   %BP_COUNT_SUPPRESSED when the split must be shown as "<5"
+ */
+gint64
+bp_dashboard_figures_get_cases_by_source (BpDashboardFigures *self,
+                                          int                 window_days,
+                                          BpCaseSource        source)
+{
+  g_return_val_if_fail (BP_IS_DASHBOARD_FIGURES (self), 0);
+  g_return_val_if_fail (source < BP_N_CASE_SOURCES, 0);
+
+  switch (window_days)
+    {
+    case 1:
+      return self->summary.last_day_by_source[source];
+    case 7:
+      return self->summary.last_7_days_by_source[source];
+    case 14:
+      return self->summary.last_14_days_by_source[source];
+    default:
+      g_return_val_if_reached (0);
+    }
 }
 
 /**
@@ -723,6 +798,35 @@ bp_dashboard_figures_get_daily_cases (BpDashboardFigures *self,
   *first_day = self->curve_first_day;
   *n_days = self->curve_n_days;
   return self->daily[age_band + 1];
+}
+
+/**
+ * bp_dashboard_figures_get_daily_cases_by_source:
+ * @self: a #BpDashboardFigures
+ * @source: a source of cases
+ * @first_day: (out): the day of the first count
+ * @n_days: (out): the number of days, up to the reference day
+ *
+ * Gives the daily cases of all ages of one source, to stack the bars of
+ * the epidemic curve by source: over the sources of the figures they add
+ * up to bp_dashboard_figures_get_daily_cases() for all ages. A source the
+ * figures leave out has no cases. These are the true counts, as for
+ * bp_dashboard_figures_get_daily_cases().
+ *
+ * Returns: (transfer none) (array length=n_days): the counts
+ */
+const gint64 *
+bp_dashboard_figures_get_daily_cases_by_source (BpDashboardFigures *self,
+                                                BpCaseSource        source,
+                                                int                *first_day,
+                                                guint              *n_days)
+{
+  g_return_val_if_fail (BP_IS_DASHBOARD_FIGURES (self), NULL);
+  g_return_val_if_fail (source < BP_N_CASE_SOURCES, NULL);
+
+  *first_day = self->curve_first_day;
+  *n_days = self->curve_n_days;
+  return self->daily_by_source[source];
 }
 
 /**

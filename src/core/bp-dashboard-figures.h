@@ -35,6 +35,7 @@ BpDashboardFigures *bp_dashboard_figures_compute               (BpStore         
                                                                 BpArea              *area,
                                                                 int                  day,
                                                                 gboolean             suppress_small,
+                                                                BpCaseSourceFilter   sources,
                                                                 int                  last_seen_day,
                                                                 GError             **error);
 void                bp_dashboard_figures_compute_async         (BpStore             *store,
@@ -42,6 +43,7 @@ void                bp_dashboard_figures_compute_async         (BpStore         
                                                                 BpArea              *area,
                                                                 int                  day,
                                                                 gboolean             suppress_small,
+                                                                BpCaseSourceFilter   sources,
                                                                 int                  last_seen_day,
                                                                 GCancellable        *cancellable,
                                                                 GAsyncReadyCallback  callback,
@@ -52,12 +54,16 @@ BpDashboardFigures *bp_dashboard_figures_compute_finish        (GAsyncResult    
 BpArea             *bp_dashboard_figures_get_area              (BpDashboardFigures  *self);
 int                 bp_dashboard_figures_get_day               (BpDashboardFigures  *self);
 gboolean            bp_dashboard_figures_get_small_suppressed  (BpDashboardFigures  *self);
+BpCaseSourceFilter  bp_dashboard_figures_get_sources           (BpDashboardFigures  *self);
 gboolean            bp_dashboard_figures_get_data_range        (BpDashboardFigures  *self,
                                                                 int                 *first_day,
                                                                 int                 *last_day);
 gint64              bp_dashboard_figures_get_population        (BpDashboardFigures  *self);
 gint64              bp_dashboard_figures_get_cases             (BpDashboardFigures  *self,
                                                                 int                  window_days);
+gint64              bp_dashboard_figures_get_cases_by_source   (BpDashboardFigures  *self,
+                                                                int                  window_days,
+                                                                BpCaseSource         source);
 gint64              bp_dashboard_figures_get_previous_cases    (BpDashboardFigures  *self,
                                                                 int                  window_days);
 double              bp_dashboard_figures_get_incidence         (BpDashboardFigures  *self,
@@ -71,6 +77,10 @@ guint               bp_dashboard_figures_get_n_signalling_homes (BpDashboardFigu
                                                                 int                 *window_days);
 const gint64       *bp_dashboard_figures_get_daily_cases       (BpDashboardFigures  *self,
                                                                 int                  age_band,
+                                                                int                 *first_day,
+                                                                guint               *n_days);
+const gint64       *bp_dashboard_figures_get_daily_cases_by_source (BpDashboardFigures *self,
+                                                                BpCaseSource         source,
                                                                 int                 *first_day,
                                                                 guint               *n_days);
 void                bp_dashboard_figures_get_age_cases         (BpDashboardFigures  *self,

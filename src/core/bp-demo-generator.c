@@ -51,6 +51,13 @@ G_DEFINE_QUARK (bp-demo-error-quark, bp_demo_error)
 #define SHARE_NEIGHBOURS 0.28
 #define SHARE_MUNICIPALITY 0.15
 #define SHARE_EVERYWHERE 0.05
+/* Reports by a general practitioner without a test: a few between the
+ * waves, up to about a third when a wave outgrows testing. Testing catches
+ * up in about three weeks and scales down over two months. */
+#define CLINICAL_SHARE_BASE  0.05
+#define CLINICAL_SHARE_EXTRA 0.25
+#define TESTING_RAMP_UP_DAYS 21.0
+#define TESTING_RAMP_DOWN_DAYS 60.0
 
 /* Generation interval, days 1 to 10 (mean about 4.7 days). */
 static const double generation_weights[N_GENERATION] = {
@@ -889,28 +896,75 @@ nursing_home_factor (Generator *gen,
   return factor / total;
 }
 
+/* The share of each day's reports that are clinical. Testing capacity
+ * follows the 7-day mean of the reports, faster up than down; when the
+ * reports outgrow it, more cases are reported without a test. */
+static void
+compute_clinical_share (Generator *gen,
+                        double    *share)
+{
+  double capacity = 0;
+  double week = 0;
+
+  for (int t = 0; t < gen->n_days; t++)
+    {
+      double demand;
+      double excess;
+
+      week += gen->national[t] - (t >= 7 ? gen->national[t - 7] : 0);
+      demand = week / MIN (t + 1, 7);
+      if (t == 0)
+        capacity = demand;
+      else if (demand > capacity)
+        capacity += (demand - capacity) / TESTING_RAMP_UP_DAYS;
+      else
+        capacity += (demand - capacity) / TESTING_RAMP_DOWN_DAYS;
+
+      excess = capacity > 0 ? MAX (demand / capacity - 1, 0) : 0;
+      share[t] = CLINICAL_SHARE_EXTRA * excess / (excess + 0.4);
+    }
+}
+
 /* Splits each sector's daily cases over the age bands, by the population of
- * its municipality and the age profile of the waves that day, and writes them
- * in primary-key order. Each sector draws from its own stream, so the split
- * does not depend on the order of the work. */
+ * its municipality and the age profile of the waves that day, then each
+ * count into confirmed and clinical cases, and writes them in primary-key
+ * order. Each sector draws from its own streams, so the split does not
+ * depend on the order of the work, and the split of the sources draws from
+ * a stream apart, so the totals stay what the seed gave before counts had
+ * a source. */
 static gboolean
 write_counts (Generator      *gen,
               BpCountWriter  *writer,
               GError        **error)
 {
   g_autofree int *by_band = g_new0 (int, (gsize)BP_N_AGE_BANDS * gen->n_days);
+  g_autofree int *clinical = g_new0 (int, (gsize)BP_N_AGE_BANDS * gen->n_days);
+  g_autofree double *clinical_share = g_new0 (double, MAX (gen->n_days, 1));
+  g_autofree double *zone_factor = g_new0 (double, MAX (gen->n_care_zones, 1));
+  Rng zone_rng;
+
+  compute_clinical_share (gen, clinical_share);
+
+  /* Care zones with fewer test centres or busier practices report more
+   * cases without a test. */
+  rng_init (&zone_rng, gen->options.seed, G_GUINT64_CONSTANT (0x636c696e6963616c));
+  for (guint z = 0; z < gen->n_care_zones; z++)
+    zone_factor[z] = 0.8 + 0.4 * rng_uniform (&zone_rng);
 
   for (guint s = 0; s < gen->n_sectors; s++)
     {
       const Sector *sector = &gen->sectors[s];
       const double *share = gen->municipalities[sector->municipality].age_share;
       const guint16 *confirmed = &gen->confirmed[(gsize)s * gen->n_days];
+      double factor = zone_factor[gen->municipalities[sector->municipality].care_zone];
       Rng rng;
+      Rng source_rng;
 
       if (s % 128 == 0 && !report_progress (gen, 0.35 + 0.5 * s / gen->n_sectors, error))
         return FALSE;
 
       rng_init (&rng, gen->options.seed, 1 + s);
+      rng_init (&source_rng, gen->options.seed, G_GUINT64_CONSTANT (0x736f7572) << 32 | s);
       memset (by_band, 0, sizeof (int) * BP_N_AGE_BANDS * gen->n_days);
 
       for (int t = 0; t < gen->n_days; t++)
@@ -931,10 +985,30 @@ write_counts (Generator      *gen,
 
       for (int b = 0; b < BP_N_AGE_BANDS; b++)
         for (int t = 0; t < gen->n_days; t++)
-          if (by_band[b * gen->n_days + t] > 0 &&
-              !bp_count_writer_add (writer, sector->id, b, BP_CASE_SOURCE_CONFIRMED, gen->first_day + t,
-                                    by_band[b * gen->n_days + t], error))
-            return FALSE;
+          {
+            double p = CLINICAL_SHARE_BASE + clinical_share[t] * factor;
+            int k = 0;
+
+            for (int i = 0; i < by_band[b * gen->n_days + t]; i++)
+              k += rng_uniform (&source_rng) < p;
+            clinical[b * gen->n_days + t] = k;
+          }
+
+      for (int b = 0; b < BP_N_AGE_BANDS; b++)
+        {
+          const int *all = &by_band[b * gen->n_days];
+          const int *band_clinical = &clinical[b * gen->n_days];
+
+          for (int t = 0; t < gen->n_days; t++)
+            if (!bp_count_writer_add (writer, sector->id, b, BP_CASE_SOURCE_CONFIRMED, gen->first_day + t,
+                                      all[t] - band_clinical[t], error))
+              return FALSE;
+
+          for (int t = 0; t < gen->n_days; t++)
+            if (!bp_count_writer_add (writer, sector->id, b, BP_CASE_SOURCE_CLINICAL, gen->first_day + t,
+                                      band_clinical[t], error))
+              return FALSE;
+        }
     }
 
   gen->summary.n_rows = bp_count_writer_get_n_rows (writer);

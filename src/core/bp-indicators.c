@@ -127,10 +127,11 @@ fill_values (BpIndicatorRow   *row,
 }
 
 static gboolean
-check_window (int      day,
-              int      window_days,
-              int      age_band,
-              GError **error)
+check_window (int                  day,
+              int                  window_days,
+              int                  age_band,
+              BpCaseSourceFilter   sources,
+              GError             **error)
 {
   if (day < -MAX_ABS_DAY || day > MAX_ABS_DAY)
     {
@@ -152,6 +153,13 @@ check_window (int      day,
       g_set_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID,
                    _("Age band %d does not exist; bands run from 0 (0-9 years) to 8 (80 and over)."),
                    age_band);
+      return FALSE;
+    }
+
+  if (sources == 0 || (sources & ~BP_CASE_SOURCE_FILTER_ALL) != 0)
+    {
+      g_set_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID,
+                   _("No source of cases is chosen, or one that does not exist."));
       return FALSE;
     }
 
@@ -299,8 +307,8 @@ bp_format_count (gint64   n_cases,
  * @level: the level of the areas
  * @day: the reference day, the last of the window
  *
- * Sets @query to every area of @level at @day, over 14 days, all ages, with
- * every count shown.
+ * Sets @query to every area of @level at @day, over 14 days, all ages,
+ * cases of every source, with every count shown.
  */
 void
 bp_indicator_query_init (BpIndicatorQuery *query,
@@ -314,6 +322,7 @@ bp_indicator_query_init (BpIndicatorQuery *query,
   query->day = day;
   query->window_days = 14;
   query->age_band = -1;
+  query->sources = BP_CASE_SOURCE_FILTER_ALL;
   query->suppress_small = FALSE;
 }
 
@@ -330,7 +339,9 @@ bp_indicator_query_init (BpIndicatorQuery *query,
  *
  * For a window of N days ending on day D:
  *
- * - cases: the cases of [D - N + 1, D], and those of the N days before;
+ * - cases: the cases of `sources` in [D - N + 1, D], and those of the N
+ *   days before; counts without a recorded source count only when
+ *   `sources` is %BP_CASE_SOURCE_FILTER_ALL;
  * - incidence: the cases per 100,000 residents (of the age band for one
  *   band; see bp_count_cube_get_area_population()), NaN with
  *   %BP_VALUE_NO_POPULATION when there are none;
@@ -377,7 +388,7 @@ bp_indicators_compute (BpCountCube             *cube,
   window_days = query->window_days;
   age_band = query->age_band;
 
-  if (!check_window (day, window_days, age_band, error) ||
+  if (!check_window (day, window_days, age_band, query->sources, error) ||
       !find_scope (cube, query->within_area_id, &scope_level, &scope_position, error))
     return NULL;
 
@@ -402,10 +413,10 @@ bp_indicators_compute (BpCountCube             *cube,
   sector_suppressed = g_new (guint, MAX (n_sectors, 1));
   sector_suppressed_previous = g_new (guint, MAX (n_sectors, 1));
 
-  bp_count_cube_sum_sectors (cube, window_start (day, window_days), day, age_band,
+  bp_count_cube_sum_sectors (cube, window_start (day, window_days), day, age_band, query->sources,
                              sector_cases, sector_suppressed);
   bp_count_cube_sum_sectors (cube, window_start (day, 2 * window_days), window_start (day, window_days) - 1,
-                             age_band, sector_previous, sector_suppressed_previous);
+                             age_band, query->sources, sector_previous, sector_suppressed_previous);
 
   /* Roll the sectors up to the level of the rows and to the scope. */
   area_sums = g_new0 (WindowSums, MAX (n_areas, 1));
@@ -532,6 +543,7 @@ sum_window (const gint64 *n_cases,
  * @day: the reference day, the last of the window
  * @window_days: the length of the window, 1 to 365
  * @age_band: an age band, or -1 for all ages
+ * @sources: the sources of the cases to count
  * @suppress_small: whether counts of 1 to 4 are hidden
  * @row: (out caller-allocates): the indicators
  * @error: return location for a #GError
@@ -542,14 +554,15 @@ sum_window (const gint64 *n_cases,
  * Returns: %TRUE on success
  */
 gboolean
-bp_indicators_compute_area (BpCountCube     *cube,
-                            gint64           area_id,
-                            int              day,
-                            int              window_days,
-                            int              age_band,
-                            gboolean         suppress_small,
-                            BpIndicatorRow  *row,
-                            GError         **error)
+bp_indicators_compute_area (BpCountCube         *cube,
+                            gint64               area_id,
+                            int                  day,
+                            int                  window_days,
+                            int                  age_band,
+                            BpCaseSourceFilter   sources,
+                            gboolean             suppress_small,
+                            BpIndicatorRow      *row,
+                            GError             **error)
 {
   g_autofree gint64 *n_cases = NULL;
   g_autofree guint *n_suppressed = NULL;
@@ -560,13 +573,13 @@ bp_indicators_compute_area (BpCountCube     *cube,
   g_return_val_if_fail (BP_IS_COUNT_CUBE (cube), FALSE);
   g_return_val_if_fail (row != NULL, FALSE);
 
-  if (!check_window (day, window_days, age_band, error) ||
+  if (!check_window (day, window_days, age_band, sources, error) ||
       !find_scope (cube, area_id, &level, &position, error))
     return FALSE;
 
   n_cases = g_new (gint64, 2 * window_days);
   n_suppressed = g_new (guint, 2 * window_days);
-  bp_count_cube_sum_days (cube, level, position, age_band,
+  bp_count_cube_sum_days (cube, level, position, age_band, sources,
                           window_start (day, 2 * window_days), window_start (day, 2 * window_days) + 2 * window_days - 1,
                           n_cases, n_suppressed);
   sum_window (n_cases, n_suppressed, 2 * window_days, window_days, &sums);
@@ -583,13 +596,15 @@ bp_indicators_compute_area (BpCountCube     *cube,
  * @area_id: an area of any level, or 0 for all areas together
  * @day: the reference day
  * @age_band: an age band, or -1 for all ages
+ * @sources: the sources of the cases to count
  * @suppress_small: whether counts of 1 to 4 are hidden
  * @summary: (out caller-allocates): the key figures
  * @error: return location for a #GError
  *
  * Computes the key figures of the dashboard for an area: windows of 1, 7
  * and 14 days ending on @day, each with the window before, as
- * bp_indicators_compute_area() would, in one pass over 28 days of counts.
+ * bp_indicators_compute_area() would, and the cases of each window split
+ * by source, in one pass over 28 days of counts.
  *
  * Returns: %TRUE on success
  */
@@ -598,36 +613,77 @@ bp_indicators_compute_summary (BpCountCube         *cube,
                                gint64               area_id,
                                int                  day,
                                int                  age_band,
+                               BpCaseSourceFilter   sources,
                                gboolean             suppress_small,
                                BpIndicatorSummary  *summary,
                                GError             **error)
 {
-  gint64 n_cases[28];
-  guint n_suppressed[28];
+  static const int windows[] = { 1, 7, 14 };
+  gint64 by_source[BP_N_CASE_SOURCES * 28];
+  guint suppressed_by_source[BP_N_CASE_SOURCES * 28];
+  gint64 n_cases[28] = { 0, };
+  guint n_suppressed[28] = { 0, };
+  BpIndicatorRow *rows[G_N_ELEMENTS (windows)];
+  gint64 *splits[G_N_ELEMENTS (windows)];
   BpAreaLevel level;
   guint position;
-  WindowSums sums;
 
   g_return_val_if_fail (BP_IS_COUNT_CUBE (cube), FALSE);
   g_return_val_if_fail (summary != NULL, FALSE);
 
-  if (!check_window (day, 1, age_band, error) ||
+  if (!check_window (day, 1, age_band, sources, error) ||
       !find_scope (cube, area_id, &level, &position, error))
     return FALSE;
 
-  bp_count_cube_sum_days (cube, level, position, age_band,
-                          window_start (day, 28), window_start (day, 28) + 27, n_cases, n_suppressed);
+  bp_count_cube_sum_days_by_source (cube, level, position, age_band,
+                                    window_start (day, 28), window_start (day, 28) + 27,
+                                    by_source, suppressed_by_source);
+  for (guint s = 0; s < BP_N_CASE_SOURCES; s++)
+    if ((sources >> s) & 1)
+      for (guint d = 0; d < 28; d++)
+        {
+          n_cases[d] += by_source[s * 28 + d];
+          n_suppressed[d] += suppressed_by_source[s * 28 + d];
+        }
 
   fill_identity (&summary->last_day, cube, level, position, age_band);
   summary->last_7_days = summary->last_day;
   summary->last_14_days = summary->last_day;
 
-  sum_window (n_cases, n_suppressed, 28, 1, &sums);
-  fill_values (&summary->last_day, &sums, suppress_small);
-  sum_window (n_cases, n_suppressed, 28, 7, &sums);
-  fill_values (&summary->last_7_days, &sums, suppress_small);
-  sum_window (n_cases, n_suppressed, 28, 14, &sums);
-  fill_values (&summary->last_14_days, &sums, suppress_small);
+  rows[0] = &summary->last_day;
+  rows[1] = &summary->last_7_days;
+  rows[2] = &summary->last_14_days;
+  splits[0] = summary->last_day_by_source;
+  splits[1] = summary->last_7_days_by_source;
+  splits[2] = summary->last_14_days_by_source;
+  for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
+    {
+      WindowSums sums;
+      gboolean hide_split;
+
+      sum_window (n_cases, n_suppressed, 28, windows[w], &sums);
+      fill_values (rows[w], &sums, suppress_small);
+
+      /* A hidden window hides its split, and so does a hidden source:
+       * the others would give it away by difference. */
+      hide_split = rows[w]->cases_flags & BP_VALUE_SUPPRESSED;
+      for (guint s = 0; s < BP_N_CASE_SOURCES; s++)
+        {
+          WindowSums source_sums;
+
+          splits[w][s] = 0;
+          if (!((sources >> s) & 1))
+            continue;
+
+          sum_window (&by_source[s * 28], &suppressed_by_source[s * 28], 28, windows[w], &source_sums);
+          splits[w][s] = source_sums.n_cases;
+          hide_split |= suppress_small && (is_small (source_sums.n_cases) || source_sums.n_suppressed > 0);
+        }
+
+      for (guint s = 0; hide_split && s < BP_N_CASE_SOURCES; s++)
+        if ((sources >> s) & 1)
+          splits[w][s] = BP_COUNT_SUPPRESSED;
+    }
 
   return TRUE;
 }
@@ -835,21 +891,23 @@ write_counts (BpStore      *store,
   gboolean have_day = FALSE;
   int rc;
 
-  /* By date, then sector code and age band, as a person reads it. */
+  /* By date, then sector code, age band and source, as a person reads it. */
   if (!(stmt = _bp_store_prepare (store,
-                                  "SELECT c.day, coalesce (a.code, c.sector_id), c.age_band, c.n_cases, c.is_suppressed"
+                                  "SELECT c.day, coalesce (a.code, c.sector_id), c.age_band, c.n_cases, c.is_suppressed,"
+                                  "       c.source"
                                   " FROM case_count c LEFT JOIN area a ON a.id = c.sector_id"
-                                  " ORDER BY c.day, 2, c.age_band",
+                                  " ORDER BY c.day, 2, c.age_band, c.source",
                                   error)))
     return FALSE;
 
-  g_string_append (buffer, "date,sector,age_band,count,suppressed\n");
+  g_string_append (buffer, "date,sector,age_band,source,count,suppressed\n");
   *n_rows = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int day = sqlite3_column_int (stmt, 0);
       gint64 n_cases = sqlite3_column_int64 (stmt, 3);
       gboolean is_suppressed = sqlite3_column_int (stmt, 4) != 0;
+      int source = sqlite3_column_int (stmt, 5);
 
       if (!have_day || day != current_day)
         {
@@ -863,7 +921,8 @@ write_counts (BpStore      *store,
       g_string_append (buffer, date);
       g_string_append_c (buffer, ',');
       append_csv_text (buffer, (const char *)sqlite3_column_text (stmt, 1));
-      g_string_append_printf (buffer, ",%d,", sqlite3_column_int (stmt, 2));
+      g_string_append_printf (buffer, ",%d,%s,", sqlite3_column_int (stmt, 2),
+                              bp_case_source_to_string (CLAMP (source, 0, BP_N_CASE_SOURCES - 1)));
       if (suppress_small && (is_suppressed || is_small (n_cases)))
         g_string_append (buffer, SUPPRESSED_TEXT ",1\n");
       else
@@ -903,10 +962,12 @@ fail_export (const char  *temp_path,
  * @n_rows: (out) (optional): the rows written, without the header
  * @error: return location for a #GError
  *
- * Writes every row of the case counts as CSV, sorted by date, sector code
- * and age band, in the columns `date` (YYYY-MM-DD), `sector` (its code),
- * `age_band` (0 to 8), `count` and `suppressed` (1 when the source marked
- * the count as suppressed). With @suppress_small, a count of 1 to 4 or one
+ * Writes every row of the case counts as CSV, sorted by date, sector code,
+ * age band and source, in the columns `date` (YYYY-MM-DD), `sector` (its
+ * code), `age_band` (0 to 8), `source` (`confirmed`, `clinical`, or
+ * `unrecorded` for counts an older store held without one), `count` and
+ * `suppressed` (1 when the source marked the count as suppressed). A
+ * sector, band and day has a row per source with cases. With @suppress_small, a count of 1 to 4 or one
  * the source marked is written “<5”, with `suppressed` 1.
  *
  * The file is written beside @path under a temporary name and renamed when

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "bp-area.h"
+#include "bp-case-source.h"
 #include "bp-count-cube.h"
 #include "bp-map-metric.h"
 #include "bp-store.h"
@@ -22,12 +23,13 @@ G_BEGIN_DECLS
  * area, at a reference day over a window of days. */
 typedef struct
 {
-  BpAreaLevel level;
-  gint64      within_area_id;  /* 0 for every area of the level */
-  int         day;             /* the last day of the window */
-  int         window_days;
-  int         age_band;        /* -1 for all ages */
-  gboolean    suppress_small;  /* hide counts of 1 to 4, for roles without medical access */
+  BpAreaLevel         level;
+  gint64              within_area_id;  /* 0 for every area of the level */
+  int                 day;             /* the last day of the window */
+  int                 window_days;
+  int                 age_band;        /* -1 for all ages */
+  BpCaseSourceFilter  sources;         /* the sources of the cases counted */
+  gboolean            suppress_small;  /* hide counts of 1 to 4, for roles without medical access */
 } BpIndicatorQuery;
 
 /* The indicators of one area. The window is [day - window_days + 1, day],
@@ -52,12 +54,19 @@ typedef struct
 
 /* The key figures of an area for the dashboard: the cases of the day
  * (last_day.n_cases), of 7 days with the change on the 7 before
- * (last_7_days.trend_percent), and of 14 days with the 14-day incidence. */
+ * (last_7_days.trend_percent), and of 14 days with the 14-day incidence.
+ * The *_by_source arrays split the cases of each window by BpCaseSource:
+ * 0 for a source the filter leaves out; when small counts are hidden and
+ * the window's cases or any source's are, every source of the filter is
+ * BP_COUNT_SUPPRESSED. */
 typedef struct
 {
   BpIndicatorRow last_day;
   BpIndicatorRow last_7_days;
   BpIndicatorRow last_14_days;
+  gint64         last_day_by_source[BP_N_CASE_SOURCES];
+  gint64         last_7_days_by_source[BP_N_CASE_SOURCES];
+  gint64         last_14_days_by_source[BP_N_CASE_SOURCES];
 } BpIndicatorSummary;
 
 #define BP_TYPE_INDICATORS (bp_indicators_get_type ())
@@ -86,6 +95,7 @@ gboolean                  bp_indicators_compute_area      (BpCountCube          
                                                            int                      day,
                                                            int                      window_days,
                                                            int                      age_band,
+                                                           BpCaseSourceFilter       sources,
                                                            gboolean                 suppress_small,
                                                            BpIndicatorRow          *row,
                                                            GError                 **error);
@@ -93,6 +103,7 @@ gboolean                  bp_indicators_compute_summary   (BpCountCube          
                                                            gint64                   area_id,
                                                            int                      day,
                                                            int                      age_band,
+                                                           BpCaseSourceFilter       sources,
                                                            gboolean                 suppress_small,
                                                            BpIndicatorSummary      *summary,
                                                            GError                 **error);

@@ -50,10 +50,11 @@ struct _BpSectorValues
 
   BpMapMetric  metric;
   int          day;
-  int          age_band;
-  BpAreaLevel  level;   /* the areas whose figures the sectors carry */
-  gboolean     small_suppressed;
-  GArray      *entries; /* SectorEntry, sorted by sector_id */
+  int                 age_band;
+  BpCaseSourceFilter  sources;
+  BpAreaLevel         level;   /* the areas whose figures the sectors carry */
+  gboolean            small_suppressed;
+  GArray             *entries; /* SectorEntry, sorted by sector_id */
 };
 
 /**
@@ -299,11 +300,12 @@ load_sectors (BpStore  *store,
 }
 
 static gboolean
-load_window_sums (BpStore  *store,
-                  int       day,
-                  int       age_band,
-                  GArray   *entries,
-                  GError  **error)
+load_window_sums (BpStore             *store,
+                  int                  day,
+                  int                  age_band,
+                  BpCaseSourceFilter   sources,
+                  GArray              *entries,
+                  GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   SectorEntry *entry = NULL;
@@ -315,13 +317,15 @@ load_window_sums (BpStore  *store,
    * the window first: at the peak of a wave that is 140,000 rows. */
   if (!(stmt = _bp_store_prepare (store,
                                   "SELECT sector_id, day, n_cases, is_suppressed FROM case_count"
-                                  " WHERE day > ?1 AND day <= ?2 AND (?3 < 0 OR age_band = ?3)",
+                                  " WHERE day > ?1 AND day <= ?2 AND (?3 < 0 OR age_band = ?3)"
+                                  "   AND (?4 >> source) & 1",
                                   error)))
     return FALSE;
 
   sqlite3_bind_int (stmt, 1, day - 14);
   sqlite3_bind_int (stmt, 2, day);
   sqlite3_bind_int (stmt, 3, age_band);
+  sqlite3_bind_int (stmt, 4, sources);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -358,7 +362,8 @@ typedef struct
   char        *path;
   BpMapMetric  metric;
   int          day;
-  int          age_band;
+  int                 age_band;
+  BpCaseSourceFilter  sources;
 } ComputeData;
 
 static void
@@ -388,7 +393,7 @@ compute_worker (GTask        *task,
    * threads here. */
   if (!(store = bp_store_open (data->path, &error)) ||
       !(values = bp_store_compute_sector_values (store, data->metric, data->day, data->age_band,
-                                                 &error)))
+                                                 data->sources, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -532,10 +537,12 @@ bp_map_metric_is_incidence (BpMapMetric metric)
  * @metric: what to compute
  * @day: the reference day, in days since 1970-01-01
  * @age_band: an age band from 0 to %BP_N_AGE_BANDS - 1, or -1 for all ages
+ * @sources: the sources of the cases to count; counts without a recorded
+ *   source count only for %BP_CASE_SOURCE_FILTER_ALL
  * @error: return location for a #GError
  *
  * Computes @metric for every statistical sector at @day, from the counts of
- * (@day - 14, @day] in one pass over the day index:
+ * @sources in (@day - 14, @day] in one pass over the day index:
  *
  * - cases 7 and 14: the cases of (@day - N, @day];
  * - incidence 7 and 14: those cases per 100,000 residents of the sector
@@ -558,11 +565,12 @@ bp_map_metric_is_incidence (BpMapMetric metric)
  * Returns: (transfer full) (nullable): the values
  */
 BpSectorValues *
-bp_store_compute_sector_values (BpStore      *store,
-                                BpMapMetric   metric,
-                                int           day,
-                                int           age_band,
-                                GError      **error)
+bp_store_compute_sector_values (BpStore             *store,
+                                BpMapMetric          metric,
+                                int                  day,
+                                int                  age_band,
+                                BpCaseSourceFilter   sources,
+                                GError             **error)
 {
   g_autoptr(BpSectorValues) self = NULL;
 
@@ -577,13 +585,21 @@ bp_store_compute_sector_values (BpStore      *store,
       return NULL;
     }
 
+  if (sources == 0 || (sources & ~BP_CASE_SOURCE_FILTER_ALL) != 0)
+    {
+      g_set_error (error, BP_STORE_ERROR, BP_STORE_ERROR_INVALID,
+                   _("No source of cases is chosen, or one that does not exist."));
+      return NULL;
+    }
+
   self = g_object_new (BP_TYPE_SECTOR_VALUES, NULL);
   self->metric = metric;
   self->day = day;
   self->age_band = age_band;
+  self->sources = sources;
 
   if (!load_sectors (store, age_band, self->entries, error) ||
-      !load_window_sums (store, day, age_band, self->entries, error))
+      !load_window_sums (store, day, age_band, sources, self->entries, error))
     return NULL;
 
   for (guint i = 0; i < self->entries->len; i++)
@@ -619,6 +635,7 @@ bp_sector_values_suppress_small (BpSectorValues *self)
   copy->day = self->day;
   copy->age_band = self->age_band;
   copy->level = self->level;
+  copy->sources = self->sources;
   copy->small_suppressed = TRUE;
   g_array_append_vals (copy->entries, self->entries->data, self->entries->len);
 
@@ -680,6 +697,7 @@ bp_store_group_sector_values (BpStore         *store,
   copy->metric = self->metric;
   copy->day = self->day;
   copy->age_band = self->age_band;
+  copy->sources = self->sources;
   copy->level = level;
   g_array_append_vals (copy->entries, self->entries->data, self->entries->len);
   group_of_entry = g_new0 (gint64, MAX (copy->entries->len, 1));
@@ -785,6 +803,7 @@ bp_count_is_small (gint64 n_cases)
  * @metric: what to compute
  * @day: the reference day, in days since 1970-01-01
  * @age_band: an age band, or -1 for all ages
+ * @sources: the sources of the cases to count
  * @cancellable: (nullable): a #GCancellable
  * @callback: called with the values
  * @user_data: data for @callback
@@ -797,6 +816,7 @@ bp_store_compute_sector_values_async (BpStore             *store,
                                       BpMapMetric          metric,
                                       int                  day,
                                       int                  age_band,
+                                      BpCaseSourceFilter   sources,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
@@ -813,6 +833,7 @@ bp_store_compute_sector_values_async (BpStore             *store,
   data->metric = metric;
   data->day = day;
   data->age_band = age_band;
+  data->sources = sources;
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, bp_store_compute_sector_values_async);
@@ -861,6 +882,14 @@ bp_sector_values_get_age_band (BpSectorValues *self)
   g_return_val_if_fail (BP_IS_SECTOR_VALUES (self), -1);
 
   return self->age_band;
+}
+
+BpCaseSourceFilter
+bp_sector_values_get_sources (BpSectorValues *self)
+{
+  g_return_val_if_fail (BP_IS_SECTOR_VALUES (self), BP_CASE_SOURCE_FILTER_ALL);
+
+  return self->sources;
 }
 
 guint

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "bp-area.h"
+#include "bp-case-source.h"
 #include "bp-store.h"
 
 G_BEGIN_DECLS
@@ -77,80 +78,83 @@ typedef void (*BpSectorValueFunc) (gint64        sector_id,
                                    BpValueFlags  flags,
                                    gpointer      user_data);
 
-GQuark          bp_map_metric_error_quark              (void);
+GQuark             bp_map_metric_error_quark              (void);
 
-gboolean        bp_map_metric_from_string              (const char           *name,
-                                                        BpMapMetric          *metric);
-const char     *bp_map_metric_to_string                (BpMapMetric           metric);
-const char     *bp_map_metric_get_display_name         (BpMapMetric           metric);
-int             bp_map_metric_get_window_days          (BpMapMetric           metric);
-gboolean        bp_map_metric_is_incidence             (BpMapMetric           metric);
+gboolean           bp_map_metric_from_string              (const char           *name,
+                                                           BpMapMetric          *metric);
+const char        *bp_map_metric_to_string                (BpMapMetric           metric);
+const char        *bp_map_metric_get_display_name         (BpMapMetric           metric);
+int                bp_map_metric_get_window_days          (BpMapMetric           metric);
+gboolean           bp_map_metric_is_incidence             (BpMapMetric           metric);
 
-BpSectorValues *bp_store_compute_sector_values         (BpStore              *store,
-                                                        BpMapMetric           metric,
-                                                        int                   day,
-                                                        int                   age_band,
-                                                        GError              **error);
-void            bp_store_compute_sector_values_async   (BpStore              *store,
-                                                        BpMapMetric           metric,
-                                                        int                   day,
-                                                        int                   age_band,
-                                                        GCancellable         *cancellable,
-                                                        GAsyncReadyCallback   callback,
-                                                        gpointer              user_data);
-BpSectorValues *bp_store_compute_sector_values_finish  (BpStore              *store,
-                                                        GAsyncResult         *result,
-                                                        GError              **error);
-BpMapMetric     bp_sector_values_get_metric            (BpSectorValues       *self);
-int             bp_sector_values_get_day               (BpSectorValues       *self);
-int             bp_sector_values_get_age_band          (BpSectorValues       *self);
-guint           bp_sector_values_get_n_sectors         (BpSectorValues       *self);
-gboolean        bp_sector_values_lookup                (BpSectorValues       *self,
-                                                        gint64                sector_id,
-                                                        double               *value,
-                                                        BpValueFlags         *flags);
-gboolean        bp_sector_values_get_counts            (BpSectorValues       *self,
-                                                        gint64                sector_id,
-                                                        gint64               *cases_7,
-                                                        gint64               *cases_14,
-                                                        gint64               *population);
-BpSectorValues *bp_store_group_sector_values           (BpStore              *store,
-                                                        BpSectorValues       *self,
-                                                        BpAreaLevel           level,
-                                                        GError              **error);
-BpAreaLevel     bp_sector_values_get_level             (BpSectorValues       *self);
-BpSectorValues *bp_sector_values_suppress_small        (BpSectorValues       *self);
-gboolean        bp_sector_values_get_small_suppressed  (BpSectorValues       *self);
-gboolean        bp_count_is_small                      (gint64                n_cases);
-void            bp_sector_values_foreach               (BpSectorValues       *self,
-                                                        BpSectorValueFunc     func,
-                                                        gpointer              user_data);
+BpSectorValues    *bp_store_compute_sector_values         (BpStore              *store,
+                                                           BpMapMetric           metric,
+                                                           int                   day,
+                                                           int                   age_band,
+                                                           BpCaseSourceFilter    sources,
+                                                           GError              **error);
+void               bp_store_compute_sector_values_async   (BpStore              *store,
+                                                           BpMapMetric           metric,
+                                                           int                   day,
+                                                           int                   age_band,
+                                                           BpCaseSourceFilter    sources,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+BpSectorValues    *bp_store_compute_sector_values_finish  (BpStore              *store,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+BpMapMetric        bp_sector_values_get_metric            (BpSectorValues       *self);
+int                bp_sector_values_get_day               (BpSectorValues       *self);
+int                bp_sector_values_get_age_band          (BpSectorValues       *self);
+BpCaseSourceFilter bp_sector_values_get_sources           (BpSectorValues       *self);
+guint              bp_sector_values_get_n_sectors         (BpSectorValues       *self);
+gboolean           bp_sector_values_lookup                (BpSectorValues       *self,
+                                                           gint64                sector_id,
+                                                           double               *value,
+                                                           BpValueFlags         *flags);
+gboolean           bp_sector_values_get_counts            (BpSectorValues       *self,
+                                                           gint64                sector_id,
+                                                           gint64               *cases_7,
+                                                           gint64               *cases_14,
+                                                           gint64               *population);
+BpSectorValues    *bp_store_group_sector_values           (BpStore              *store,
+                                                           BpSectorValues       *self,
+                                                           BpAreaLevel           level,
+                                                           GError              **error);
+BpAreaLevel        bp_sector_values_get_level             (BpSectorValues       *self);
+BpSectorValues    *bp_sector_values_suppress_small        (BpSectorValues       *self);
+gboolean           bp_sector_values_get_small_suppressed  (BpSectorValues       *self);
+gboolean           bp_count_is_small                      (gint64                n_cases);
+void               bp_sector_values_foreach               (BpSectorValues       *self,
+                                                           BpSectorValueFunc     func,
+                                                           gpointer              user_data);
 
-BpClassBreaks  *bp_class_breaks_new_default            (BpMapMetric           metric);
-BpClassBreaks  *bp_class_breaks_new                    (BpMapMetric           metric,
-                                                        const double         *thresholds,
-                                                        guint                 n_thresholds,
-                                                        GError              **error);
-BpClassBreaks  *bp_class_breaks_new_from_string        (BpMapMetric           metric,
-                                                        const char           *text,
-                                                        GError              **error);
-char           *bp_class_breaks_to_string              (BpClassBreaks        *self);
-BpMapMetric     bp_class_breaks_get_metric             (BpClassBreaks        *self);
-guint           bp_class_breaks_get_n_classes          (BpClassBreaks        *self);
-const double   *bp_class_breaks_get_thresholds         (BpClassBreaks        *self,
-                                                        guint                *n_thresholds);
-int             bp_class_breaks_classify               (BpClassBreaks        *self,
-                                                        double                value);
-int             bp_class_breaks_classify_value         (BpClassBreaks        *self,
-                                                        double                value,
-                                                        BpValueFlags          flags);
-void            bp_class_breaks_get_colour             (BpClassBreaks        *self,
-                                                        int                   class_index,
-                                                        BpColour             *rgb);
-char           *bp_class_breaks_dup_label              (BpClassBreaks        *self,
-                                                        int                   class_index);
-void            bp_class_breaks_count                  (BpClassBreaks        *self,
-                                                        BpSectorValues       *values,
-                                                        guint                *counts);
+BpClassBreaks     *bp_class_breaks_new_default            (BpMapMetric           metric);
+BpClassBreaks     *bp_class_breaks_new                    (BpMapMetric           metric,
+                                                           const double         *thresholds,
+                                                           guint                 n_thresholds,
+                                                           GError              **error);
+BpClassBreaks     *bp_class_breaks_new_from_string        (BpMapMetric           metric,
+                                                           const char           *text,
+                                                           GError              **error);
+char              *bp_class_breaks_to_string              (BpClassBreaks        *self);
+BpMapMetric        bp_class_breaks_get_metric             (BpClassBreaks        *self);
+guint              bp_class_breaks_get_n_classes          (BpClassBreaks        *self);
+const double      *bp_class_breaks_get_thresholds         (BpClassBreaks        *self,
+                                                           guint                *n_thresholds);
+int                bp_class_breaks_classify               (BpClassBreaks        *self,
+                                                           double                value);
+int                bp_class_breaks_classify_value         (BpClassBreaks        *self,
+                                                           double                value,
+                                                           BpValueFlags          flags);
+void               bp_class_breaks_get_colour             (BpClassBreaks        *self,
+                                                           int                   class_index,
+                                                           BpColour             *rgb);
+char              *bp_class_breaks_dup_label              (BpClassBreaks        *self,
+                                                           int                   class_index);
+void               bp_class_breaks_count                  (BpClassBreaks        *self,
+                                                           BpSectorValues       *values,
+                                                           guint                *counts);
 
 G_END_DECLS

@@ -53,9 +53,14 @@ struct _BpCountWriter
   "  SELECT a.id, a.level FROM area a JOIN sub ON a.parent_id = sub.id WHERE sub.level < 4" \
   "), sector (id) AS (SELECT id FROM sub WHERE level = 4) "
 
-#define LAST_CUMULATIVE(sector, band, day) \
+/* The cumulative count runs per series, and a series is a sector, an age
+ * band and a source: a window sum takes the difference for each source. */
+#define SOURCES "source (s) AS (VALUES (0), (1), (2))"
+
+#define LAST_CUMULATIVE(sector, band, source, day) \
   "coalesce ((SELECT c.cumulative FROM case_count c" \
-  "           WHERE c.sector_id = " sector " AND c.age_band = " band " AND c.day <= " day \
+  "           WHERE c.sector_id = " sector " AND c.age_band = " band \
+  "           AND c.source = " source " AND c.day <= " day \
   "           ORDER BY c.day DESC LIMIT 1), 0)"
 
 void
@@ -445,15 +450,18 @@ bp_store_get_window_sum (BpStore  *self,
 
   if (age_band >= 0)
     stmt = _bp_store_prepare (self,
-                              "SELECT " LAST_CUMULATIVE ("?1", "?2", "?3")
-                              " - " LAST_CUMULATIVE ("?1", "?2", "?3 - ?4"),
+                              "WITH " SOURCES
+                              " SELECT sum (" LAST_CUMULATIVE ("?1", "?2", "source.s", "?3")
+                              "             - " LAST_CUMULATIVE ("?1", "?2", "source.s", "?3 - ?4") ")"
+                              " FROM source",
                               error);
   else
     stmt = _bp_store_prepare (self,
                               "WITH RECURSIVE band (b) AS (SELECT 0 UNION ALL SELECT b + 1 FROM band WHERE b < 8)"
-                              " SELECT sum (" LAST_CUMULATIVE ("?1", "band.b", "?3")
-                              "             - " LAST_CUMULATIVE ("?1", "band.b", "?3 - ?4") ")"
-                              " FROM band",
+                              ", " SOURCES
+                              " SELECT sum (" LAST_CUMULATIVE ("?1", "band.b", "source.s", "?3")
+                              "             - " LAST_CUMULATIVE ("?1", "band.b", "source.s", "?3 - ?4") ")"
+                              " FROM band, source",
                               error);
   if (!stmt)
     return FALSE;
@@ -508,9 +516,10 @@ bp_store_get_area_window_sums_by_band (BpStore  *self,
   if (!(stmt = _bp_store_prepare (self,
                                   SECTORS_IN_AREA
                                   ", band (b) AS (SELECT 0 UNION ALL SELECT b + 1 FROM band WHERE b < 8)"
-                                  " SELECT band.b, sum (" LAST_CUMULATIVE ("sector.id", "band.b", "?2")
-                                  "                     - " LAST_CUMULATIVE ("sector.id", "band.b", "?2 - ?3") ")"
-                                  " FROM sector, band GROUP BY band.b",
+                                  ", " SOURCES
+                                  " SELECT band.b, sum (" LAST_CUMULATIVE ("sector.id", "band.b", "source.s", "?2")
+                                  "                     - " LAST_CUMULATIVE ("sector.id", "band.b", "source.s", "?2 - ?3") ")"
+                                  " FROM sector, band, source GROUP BY band.b",
                                   error)))
     return FALSE;
 

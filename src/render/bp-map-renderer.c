@@ -905,6 +905,7 @@ draw_legend (BpMapRenderer *self,
   guint n_classes;
   double top = y;
   int age_band;
+  BpCaseSourceFilter sources;
 
   if (!self->breaks)
     return 0.0;
@@ -938,6 +939,13 @@ draw_legend (BpMapRenderer *self,
           g_autofree char *ages = g_strdup_printf (_("Ages %s"), bp_age_band_get_label (age_band));
 
           pango_layout_set_text (body, ages, -1);
+          y += show_text (cr, body, x, y);
+        }
+
+      sources = bp_sector_values_get_sources (self->values);
+      if (sources != BP_CASE_SOURCE_FILTER_ALL)
+        {
+          pango_layout_set_text (body, bp_case_source_filter_get_display_name (sources), -1);
           y += show_text (cr, body, x, y);
         }
     }

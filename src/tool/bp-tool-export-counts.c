@@ -33,11 +33,13 @@ bp_tool_export_counts (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-                                    _("Writes one line per count, sorted by date, sector and age band, with\n"
-                                      "the columns date (YYYY-MM-DD), sector (its code), age_band (0 to 8),\n"
-                                      "count and suppressed (1 when the count is hidden or the source marked\n"
-                                      "it). With --suppress-small, counts of 1 to 4 and counts the source\n"
-                                      "marked are written “<5”. The file appears only once it is complete."));
+                                    _("Writes one line per count, sorted by date, sector, age band and source,\n"
+                                      "with the columns date (YYYY-MM-DD), sector (its code), age_band (0 to 8),\n"
+                                      "source (confirmed, clinical, or unrecorded for counts stored before\n"
+                                      "counts had a source), count and suppressed (1 when the count is hidden\n"
+                                      "or the control tower marked it). With --suppress-small, counts of 1 to 4\n"
+                                      "and counts the control tower marked are written “<5”. The file appears\n"
+                                      "only once it is complete."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       bp_tool_print_error ("export-counts", error);

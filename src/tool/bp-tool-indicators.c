@@ -56,11 +56,13 @@ bp_tool_indicators (int    argc,
   g_autofree char *level_name = NULL;
   g_autofree char *area_code = NULL;
   g_autofree char *band_text = NULL;
+  g_autofree char *source_name = NULL;
   g_autofree char *format = NULL;
   g_autofree char *csv = NULL;
   gboolean suppress_small = FALSE;
   BpIndicatorQuery query;
   BpAreaLevel level = BP_AREA_LEVEL_SECTOR;
+  BpCaseSourceFilter sources = BP_CASE_SOURCE_FILTER_ALL;
   int window_days = 14;
   int age_band = -1;
   int day = 0;
@@ -72,6 +74,7 @@ bp_tool_indicators (int    argc,
     { "level", 0, 0, G_OPTION_ARG_STRING, &level_name, N_("The areas: sector (default), wijk, municipality, elz, province or region"), N_("LEVEL") },
     { "area", 0, 0, G_OPTION_ARG_STRING, &area_code, N_("Only the areas inside a region, province, care zone or municipality"), N_("CODE") },
     { "age-band", 0, 0, G_OPTION_ARG_STRING, &band_text, N_("Only one age band, 0 (0-9) to 8 (80+)"), N_("BAND") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source_name, N_("The cases counted: all (default), confirmed or clinical"), N_("SOURCE") },
     { "suppress-small", 0, 0, G_OPTION_ARG_NONE, &suppress_small, N_("Hide counts of 1 to 4, as for roles without medical access"), NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("The output format: csv (default)"), N_("FORMAT") },
     { NULL }
@@ -85,6 +88,8 @@ bp_tool_indicators (int    argc,
                                       "  name                its name\n"
                                       "  population          its residents (of the age band, with --age-band)\n"
                                       "  cases               the cases in the window, which ends on --date\n"
+                                      "                      (of one source with --source; all includes cases\n"
+                                      "                      whose source was not recorded)\n"
                                       "  incidence_per_100k  those cases per 100,000 residents\n"
                                       "  previous_cases      the cases in as many days before the window\n"
                                       "  trend_percent       the change of the cases on the window before\n"
@@ -131,6 +136,13 @@ bp_tool_indicators (int    argc,
       return 1;
     }
 
+  if (source_name && !bp_case_source_filter_from_string (source_name, &sources))
+    {
+      g_printerr (_("brandpunt-tool indicators: unknown source “%s”. Use all, confirmed or clinical.\n"),
+                  source_name);
+      return 1;
+    }
+
   if (date && !bp_day_from_iso (date, &day, &error))
     {
       bp_tool_print_error ("indicators", error);
@@ -165,6 +177,7 @@ bp_tool_indicators (int    argc,
   bp_indicator_query_init (&query, level, day);
   query.window_days = window_days;
   query.age_band = age_band;
+  query.sources = sources;
   query.suppress_small = suppress_small;
 
   if (area_code)

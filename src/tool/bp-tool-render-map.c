@@ -83,14 +83,15 @@ parse_size (const char *text,
 }
 
 static char *
-dup_footnote (BpStore *store)
+dup_footnote (BpStore            *store,
+              BpCaseSourceFilter  sources)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GPtrArray) sources = bp_store_list_area_sources (store, NULL);
+  g_autoptr(GPtrArray) area_sources = bp_store_list_area_sources (store, NULL);
 
-  for (guint i = 0; sources && i < sources->len; i++)
+  for (guint i = 0; area_sources && i < area_sources->len; i++)
     {
-      BpAreaSource *source = g_ptr_array_index (sources, i);
+      BpAreaSource *source = g_ptr_array_index (area_sources, i);
 
       if (source->level != BP_AREA_LEVEL_SECTOR)
         continue;
@@ -106,6 +107,11 @@ dup_footnote (BpStore *store)
   else
     g_string_append (text, _("Cases: the case counts in this store; counts of 1 to 4 are hidden."));
 
+  if (sources == BP_CASE_SOURCE_FILTER_CONFIRMED)
+    g_string_append_printf (text, " %s", _("Only laboratory-confirmed cases are counted."));
+  else if (sources == BP_CASE_SOURCE_FILTER_CLINICAL)
+    g_string_append_printf (text, " %s", _("Only clinical cases, reported by a GP without a test, are counted."));
+
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -115,6 +121,7 @@ typedef struct
   BpMapMetric     metric;
   int             day;
   int             age_band;
+  BpCaseSourceFilter sources;
   BpSectorValues *values;
   GError         *error;
 } ValuesJob;
@@ -129,7 +136,8 @@ compute_values_thread (gpointer data)
   g_autoptr(BpStore) store = bp_store_open (job->store_path, &job->error);
 
   if (store)
-    job->values = bp_store_compute_sector_values (store, job->metric, job->day, job->age_band, &job->error);
+    job->values = bp_store_compute_sector_values (store, job->metric, job->day, job->age_band, job->sources,
+                                                  &job->error);
 
   return NULL;
 }
@@ -233,9 +241,11 @@ bp_tool_render_map (int    argc,
   g_autofree char *export_dir = NULL;
   g_autofree char *footnote = NULL;
   g_autofree char *day_iso = NULL;
+  g_autofree char *source_name = NULL;
   g_autoptr(GThread) values_thread = NULL;
   ValuesJob job = { NULL, };
   int age_band = -1;
+  BpCaseSourceFilter sources = BP_CASE_SOURCE_FILTER_ALL;
   gboolean no_labels = FALSE;
   gboolean no_boundaries = FALSE;
   BpMapMetric metric = BP_MAP_METRIC_INCIDENCE_14;
@@ -248,6 +258,7 @@ bp_tool_render_map (int    argc,
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The last day of the period (default: the last day with counts)"), N_("YYYY-MM-DD") },
     { "metric", 0, 0, G_OPTION_ARG_STRING, &metric_name, N_("What to map: cases7, cases14, incidence7, incidence14 (default) or trend"), N_("METRIC") },
     { "age-band", 0, 0, G_OPTION_ARG_INT, &age_band, N_("Only one age band, 0 (0-9) to 8 (80+)"), N_("BAND") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source_name, N_("The cases counted: all (default), confirmed or clinical"), N_("SOURCE") },
     { "area", 0, 0, G_OPTION_ARG_STRING, &area_code, N_("Show a region, province, care zone or municipality (default: everything)"), N_("CODE") },
     { "breaks", 0, 0, G_OPTION_ARG_STRING, &breaks_text, N_("Class breaks, such as 20,60,120"), N_("LIST") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, N_("The image size (default 1920x1080)"), N_("WxH") },
@@ -299,6 +310,13 @@ bp_tool_render_map (int    argc,
   if (age_band < -1 || age_band >= BP_N_AGE_BANDS)
     {
       g_printerr (_("brandpunt-tool render-map: there is no age band %d. Use 0 (0-9) to 8 (80+).\n"), age_band);
+      return 1;
+    }
+
+  if (source_name && !bp_case_source_filter_from_string (source_name, &sources))
+    {
+      g_printerr (_("brandpunt-tool render-map: unknown source “%s”. Use all, confirmed or clinical.\n"),
+                  source_name);
       return 1;
     }
 
@@ -371,6 +389,7 @@ bp_tool_render_map (int    argc,
   job.metric = metric;
   job.day = day;
   job.age_band = age_band;
+  job.sources = sources;
   values_thread = g_thread_new ("bp-values", compute_values_thread, &job);
 
   /* The map is drawn once, at one level of detail: build only that one (and
@@ -423,12 +442,19 @@ bp_tool_render_map (int    argc,
     return 0;
 
   day_iso = bp_day_to_iso (day);
-  if (!title)
+  if (!title && sources != BP_CASE_SOURCE_FILTER_ALL)
+    /* Translators: the default title of a map of one source of cases:
+     * metric — source, such as “Clinical only” — area — day */
+    title = g_strdup_printf (_("%1$s — %2$s — %3$s — %4$s"), bp_map_metric_get_display_name (metric),
+                             bp_case_source_filter_get_display_name (sources),
+                             area ? bp_area_get_display_name (area) : _("Flanders and Brussels"),
+                             day_iso);
+  else if (!title)
     /* Translators: the default title of a map: metric — area — day */
     title = g_strdup_printf (_("%s — %s — %s"), bp_map_metric_get_display_name (metric),
                              area ? bp_area_get_display_name (area) : _("Flanders and Brussels"),
                              day_iso);
-  footnote = dup_footnote (store);
+  footnote = dup_footnote (store, sources);
 
   if (!bp_map_renderer_render_to_file (renderer, out_path, width, height, area ? &bounds : NULL,
                                        title, footnote, &error))

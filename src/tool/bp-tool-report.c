@@ -36,7 +36,8 @@ make_map_renderer (BpStore   *store,
   BpMapRenderer *renderer;
 
   if (!(map = bp_sector_map_load_with_flags (store, BP_SECTOR_MAP_LOAD_LAZY_LODS, NULL, error)) ||
-      !(values = bp_store_compute_sector_values (store, BP_MAP_METRIC_INCIDENCE_14, day, -1, error)))
+      !(values = bp_store_compute_sector_values (store, BP_MAP_METRIC_INCIDENCE_14, day, -1,
+                                                 BP_CASE_SOURCE_FILTER_ALL, error)))
     return NULL;
 
   if (suppress_small)
@@ -153,7 +154,8 @@ bp_tool_report (int    argc,
     }
 
   /* Nothing is "new" in a report: it has no last visit. */
-  if (!(figures = bp_dashboard_figures_compute (store, cube, area, day, suppress_small, day, &error)) ||
+  if (!(figures = bp_dashboard_figures_compute (store, cube, area, day, suppress_small,
+                                                BP_CASE_SOURCE_FILTER_ALL, day, &error)) ||
       !(renderer = make_map_renderer (store, area, day, suppress_small, &error)))
     {
       bp_tool_print_error ("report", error);

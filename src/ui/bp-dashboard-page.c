@@ -765,7 +765,8 @@ refresh (BpDashboardPage *self)
 
   bp_dashboard_figures_compute_async (self->store, self->cube, self->area, self->day,
                                       g_settings_get_boolean (self->settings, BP_SETTINGS_KEY_SUPPRESS_SMALL),
-                                      BP_DASHBOARD_SKIP_ALERTS, self->cancellable, figures_cb, g_object_ref (self));
+                                      BP_CASE_SOURCE_FILTER_ALL, BP_DASHBOARD_SKIP_ALERTS, self->cancellable,
+                                      figures_cb, g_object_ref (self));
 }
 
 static void

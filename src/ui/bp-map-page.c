@@ -349,6 +349,7 @@ compute_values (BpMapPage *self)
   self->values_cancellable = g_cancellable_new ();
 
   bp_store_compute_sector_values_async (self->store, self->metric, self->shown_day, self->age_band,
+                                        BP_CASE_SOURCE_FILTER_ALL,
                                         self->values_cancellable, compute_values_cb,
                                         g_object_ref (self));
 }

@@ -43,7 +43,7 @@ await connection.run(`
   CREATE TABLE counts AS
   SELECT * FROM read_csv(${quote(countsPath)}, header = true,
     columns = {'date': 'DATE', 'sector': 'VARCHAR', 'age_band': 'INTEGER',
-               'count': 'INTEGER', 'suppressed': 'INTEGER'})`);
+               'source': 'VARCHAR', 'count': 'INTEGER', 'suppressed': 'INTEGER'})`);
 await connection.run(`
   CREATE TABLE sectors AS
   SELECT code, name, population FROM read_csv(${quote(sectorsPath)}, header = true,

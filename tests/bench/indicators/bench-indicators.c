@@ -109,7 +109,7 @@ run_summary (gpointer data)
   IndicatorsRun *run = data;
   BpIndicatorSummary summary;
 
-  return bp_indicators_compute_summary (run->cube, 0, run->query.day, -1, FALSE, &summary, NULL);
+  return bp_indicators_compute_summary (run->cube, 0, run->query.day, -1, BP_CASE_SOURCE_FILTER_ALL, FALSE, &summary, NULL);
 }
 
 typedef struct
@@ -143,7 +143,7 @@ run_refresh (gpointer data)
   sectors = bp_indicators_compute (run->cube, &query, NULL);
 
   return children && sectors &&
-         bp_indicators_compute_summary (run->cube, area_id, day, -1, TRUE, &summary, NULL);
+         bp_indicators_compute_summary (run->cube, area_id, day, -1, BP_CASE_SOURCE_FILTER_ALL, TRUE, &summary, NULL);
 }
 
 typedef struct
