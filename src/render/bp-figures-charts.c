@@ -27,8 +27,8 @@ copy_shown (const gint64 *counts,
  * bp_epicurve_data_new_for_figures:
  * @figures: a #BpDashboardFigures
  *
- * Returns: (transfer full): the daily counts of the scope, all ages and per
- *   band, for the epidemic curve
+ * Returns: (transfer full): the daily counts of the scope, all ages, per
+ *   band and per case source, for the epidemic curve
  */
 BpEpicurveData *
 bp_epicurve_data_new_for_figures (BpDashboardFigures *figures)
@@ -51,6 +51,28 @@ bp_epicurve_data_new_for_figures (BpDashboardFigures *figures)
       copy_shown (counts, n_days, suppress, shown);
       bp_epicurve_data_set_band_counts (data, band, shown);
     }
+
+  {
+    const gint64 *by_source[BP_N_CASE_SOURCES];
+
+    for (guint source = 0; source < BP_N_CASE_SOURCES; source++)
+      by_source[source] = bp_dashboard_figures_get_daily_cases_by_source (figures, source, &first_day, &n_days);
+
+    for (guint source = 0; source < BP_N_CASE_SOURCES; source++)
+      {
+        for (guint i = 0; i < n_days; i++)
+          {
+            gboolean any_small = FALSE;
+
+            /* With two sources, one shown part and the total give the
+             * other away: a day with any small part hides its whole split. */
+            for (guint other = 0; suppress && other < BP_N_CASE_SOURCES; other++)
+              any_small |= bp_count_is_small (by_source[other][i]);
+            shown[i] = any_small ? BP_COUNT_SUPPRESSED : by_source[source][i];
+          }
+        bp_epicurve_data_set_source_counts (data, source, shown);
+      }
+  }
 
   return data;
 }

@@ -948,6 +948,13 @@ draw_legend (BpMapRenderer *self,
           pango_layout_set_text (body, bp_case_source_filter_get_display_name (sources), -1);
           y += show_text (cr, body, x, y);
         }
+
+      if (bp_sector_values_get_level (self->values) == BP_AREA_LEVEL_WIJK)
+        {
+          /* Translators: in the map legend, when each sector shows its neighbourhood's figure */
+          pango_layout_set_text (body, _("Per neighbourhood (wijk)"), -1);
+          y += show_text (cr, body, x, y);
+        }
     }
   y += 10;
 

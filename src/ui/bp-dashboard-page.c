@@ -19,6 +19,7 @@
 #include "bp-figures-charts.h"
 #include "bp-key-figure-card.h"
 #include "bp-ranking-item.h"
+#include "bp-case-source-choice.h"
 #include "bp-settings.h"
 #include "bp-ui-format.h"
 
@@ -65,6 +66,7 @@ struct _BpDashboardPage
   GtkListBox         *alerts_list;
   GtkLabel           *ranking_title;
   GtkDropDown        *ranking_level_dropdown;
+  GtkDropDown        *source_dropdown;
   GtkColumnView      *ranking_view;
 
   BpKeyFigureCard    *cards[N_CARDS];
@@ -104,6 +106,52 @@ set_card (BpDashboardPage *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->cards[card]), explanation);
 }
 
+
+/* What the figures count, for the cards' explanations. */
+static char *
+describe_sources (BpCaseSourceFilter sources)
+{
+  switch (sources)
+    {
+    case BP_CASE_SOURCE_FILTER_CONFIRMED:
+      return g_strdup (_("Only laboratory-confirmed cases are counted."));
+    case BP_CASE_SOURCE_FILTER_CLINICAL:
+      return g_strdup (_("Only clinical cases are counted: patients a general practitioner reported without a test."));
+    default:
+      return g_strdup (_("Laboratory-confirmed and clinical cases (reported by a general practitioner without a test) are counted together; the card shows the split."));
+    }
+}
+
+/* "12 confirmed · 3 clinical", or NULL when there is nothing to split. */
+static char *
+format_source_split (BpDashboardFigures *figures,
+                     int                 window_days,
+                     gboolean            suppress)
+{
+  gint64 confirmed = bp_dashboard_figures_get_cases_by_source (figures, window_days, BP_CASE_SOURCE_CONFIRMED);
+  gint64 clinical = bp_dashboard_figures_get_cases_by_source (figures, window_days, BP_CASE_SOURCE_CLINICAL);
+  gint64 unrecorded = bp_dashboard_figures_get_cases_by_source (figures, window_days, BP_CASE_SOURCE_UNRECORDED);
+  g_autofree char *confirmed_text = NULL;
+  g_autofree char *clinical_text = NULL;
+
+  if (confirmed == 0 && clinical == 0)
+    return NULL;
+
+  confirmed_text = bp_ui_format_count (confirmed, suppress);
+  clinical_text = bp_ui_format_count (clinical, suppress);
+  if (unrecorded != 0)
+    {
+      g_autofree char *unrecorded_text = bp_ui_format_count (unrecorded, suppress);
+
+      /* Translators: cases by source, e.g. "12 confirmed · 3 clinical · 5 not recorded" */
+      return g_strdup_printf (_("%s confirmed · %s clinical · %s not recorded"),
+                              confirmed_text, clinical_text, unrecorded_text);
+    }
+
+  /* Translators: cases by source, e.g. "12 confirmed · 3 clinical" */
+  return g_strdup_printf (_("%s confirmed · %s clinical"), confirmed_text, clinical_text);
+}
+
 static void
 update_cards (BpDashboardPage *self)
 {
@@ -112,6 +160,8 @@ update_cards (BpDashboardPage *self)
   const char *area_name = bp_area_get_display_name (bp_dashboard_figures_get_area (figures));
   g_autofree char *date = bp_chart_format_full_date (self->day);
   static const int windows[] = { 1, 7, 14 };
+  BpCaseSourceFilter sources = bp_dashboard_figures_get_sources (figures);
+  g_autofree char *counted = describe_sources (sources);
   double incidence, change, threshold;
   guint n_above;
   int signal_days;
@@ -124,12 +174,14 @@ update_cards (BpDashboardPage *self)
       g_autofree char *detail = NULL;
       g_autofree char *explanation = NULL;
 
+      g_autofree char *split = NULL;
+
       if (windows[i] == 1)
         {
           /* Translators: the cases of the day before the reference day */
           detail = g_strdup_printf (_("Day before: %s"), previous);
-          /* Translators: %s are a date and an area */
-          explanation = g_strdup_printf (_("Confirmed cases reported for %s in %s, all ages."), date, area_name);
+          /* Translators: %s are a date, an area, and which cases are counted */
+          explanation = g_strdup_printf (_("Cases reported for %s in %s, all ages. %s"), date, area_name, counted);
         }
       else
         {
@@ -137,10 +189,19 @@ update_cards (BpDashboardPage *self)
           detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day before: %s", "%d days before: %s", windows[i]),
                                     windows[i], previous);
           explanation = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                      "Confirmed cases in %s in the last %d day up to %s, all ages.",
-                                                      "Confirmed cases in %s in the last %d days up to %s, all ages.",
+                                                      "Cases in %s in the last %d day up to %s, all ages. %s",
+                                                      "Cases in %s in the last %d days up to %s, all ages. %s",
                                                       windows[i]),
-                                         area_name, windows[i], date);
+                                         area_name, windows[i], date, counted);
+        }
+
+      /* With every source counted, the card says how many were tested. */
+      if (sources == BP_CASE_SOURCE_FILTER_ALL && (split = format_source_split (figures, windows[i], suppress)))
+        {
+          g_autofree char *both = g_strdup_printf ("%s\n%s", split, detail);
+
+          g_free (detail);
+          detail = g_steal_pointer (&both);
         }
       set_card (self, CARD_CASES_DAY + i, value, detail, explanation);
     }
@@ -159,8 +220,12 @@ update_cards (BpDashboardPage *self)
         g_free (value);
         value = g_strdup (_("—"));
       }
-    set_card (self, CARD_INCIDENCE_14, value, detail,
-              _("Confirmed cases of the last 14 days per 100,000 residents. ECDC’s classes start at 20, 60, 120, 240, 480 and 960."));
+    {
+      g_autofree char *explanation = g_strdup_printf (_("Cases of the last 14 days per 100,000 residents. ECDC’s classes start at 20, 60, 120, 240, 480 and 960. %s"),
+                                                      counted);
+
+      set_card (self, CARD_INCIDENCE_14, value, detail, explanation);
+    }
   }
 
   change = bp_dashboard_figures_get_change (figures);
@@ -765,7 +830,8 @@ refresh (BpDashboardPage *self)
 
   bp_dashboard_figures_compute_async (self->store, self->cube, self->area, self->day,
                                       g_settings_get_boolean (self->settings, BP_SETTINGS_KEY_SUPPRESS_SMALL),
-                                      BP_CASE_SOURCE_FILTER_ALL, BP_DASHBOARD_SKIP_ALERTS, self->cancellable,
+                                      bp_case_source_choice_get_filter (self->settings),
+                                      BP_DASHBOARD_SKIP_ALERTS, self->cancellable,
                                       figures_cb, g_object_ref (self));
 }
 
@@ -1008,6 +1074,7 @@ bp_dashboard_page_class_init (BpDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, alerts_list);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_title);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_level_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_view);
 
   for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
@@ -1041,6 +1108,9 @@ bp_dashboard_page_init (BpDashboardPage *self)
       g_warning ("No alert rules: %s", error->message);
   }
   g_signal_connect_object (self->settings, "changed::" BP_SETTINGS_KEY_SUPPRESS_SMALL,
+                           G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  bp_case_source_choice_bind (self->source_dropdown, self->settings);
+  g_signal_connect_object (self->settings, "changed::" BP_SETTINGS_KEY_CASE_SOURCES,
                            G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < N_CARDS; i++)

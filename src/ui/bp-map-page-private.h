@@ -17,5 +17,6 @@ BpSectorPanel     *_bp_map_page_get_sector_panel (BpMapPage *self);
 AdwFlap           *_bp_map_page_get_flap         (BpMapPage *self);
 BpSectorValues    *_bp_map_page_get_values       (BpMapPage *self);
 GtkDropDown       *_bp_map_page_get_level_dropdown (BpMapPage *self);
+GtkDropDown       *_bp_map_page_get_source_dropdown (BpMapPage *self);
 
 G_END_DECLS

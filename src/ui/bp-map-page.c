@@ -13,6 +13,7 @@
 #include <shumate/shumate.h>
 #include <string.h>
 
+#include "bp-case-source-choice.h"
 #include "bp-choropleth-layer.h"
 #include "bp-day.h"
 #include "bp-mbtiles-data-source.h"
@@ -38,6 +39,7 @@ struct _BpMapPage
   GtkDropDown       *metric_dropdown;
   GtkDropDown       *age_dropdown;
   GtkDropDown       *level_dropdown;
+  GtkDropDown       *source_dropdown;
   GtkSearchEntry    *search_entry;
   GtkDrawingArea    *legend;
   GtkToggleButton   *play_button;
@@ -349,7 +351,7 @@ compute_values (BpMapPage *self)
   self->values_cancellable = g_cancellable_new ();
 
   bp_store_compute_sector_values_async (self->store, self->metric, self->shown_day, self->age_band,
-                                        BP_CASE_SOURCE_FILTER_ALL,
+                                        bp_case_source_choice_get_filter (self->settings),
                                         self->values_cancellable, compute_values_cb,
                                         g_object_ref (self));
 }
@@ -823,6 +825,7 @@ bp_map_page_class_init (BpMapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpMapPage, map);
   gtk_widget_class_bind_template_child (widget_class, BpMapPage, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpMapPage, level_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BpMapPage, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpMapPage, age_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpMapPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BpMapPage, legend);
@@ -906,6 +909,9 @@ bp_map_page_init (BpMapPage *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (basemap_actions));
   g_signal_connect_object (self->settings, "changed::" BP_SETTINGS_KEY_BASEMAP,
                            G_CALLBACK (basemap_changed_cb), self, G_CONNECT_SWAPPED);
+  bp_case_source_choice_bind (self->source_dropdown, self->settings);
+  g_signal_connect_object (self->settings, "changed::" BP_SETTINGS_KEY_CASE_SOURCES,
+                           G_CALLBACK (compute_values), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::" BP_SETTINGS_KEY_SUPPRESS_SMALL,
                            G_CALLBACK (compute_values), self, G_CONNECT_SWAPPED);
 
@@ -1063,6 +1069,12 @@ GtkDropDown *
 _bp_map_page_get_level_dropdown (BpMapPage *self)
 {
   return self->level_dropdown;
+}
+
+GtkDropDown *
+_bp_map_page_get_source_dropdown (BpMapPage *self)
+{
+  return self->source_dropdown;
 }
 
 BpSectorValues *

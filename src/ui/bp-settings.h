@@ -19,3 +19,4 @@
 #define BP_SETTINGS_KEY_MBTILES_PATH       "mbtiles-path"
 #define BP_SETTINGS_KEY_SUPPRESS_SMALL     "suppress-small-counts"
 #define BP_SETTINGS_KEY_ALERTS_SEEN_DAY    "alerts-seen-day"
+#define BP_SETTINGS_KEY_CASE_SOURCES       "case-sources"

@@ -39,10 +39,11 @@ wait_for_dashboard (BpDashboardPage *page)
 /* The cases of the sectors inside area @code of @level in the days
  * (@day - @window, @day], by a plain GROUP BY over the stored rows. */
 static gint64
-sql_cases (const char *level,
-           const char *code,
-           int         day,
-           int         window)
+sql_cases_of_source (const char *level,
+                     const char *code,
+                     int         day,
+                     int         window,
+                     int         source)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -55,18 +56,28 @@ sql_cases (const char *level,
                                        "  UNION ALL SELECT a.id, a.level FROM area a JOIN sub ON a.parent_id = sub.id)"
                                        " SELECT total (c.n_cases) FROM case_count c"
                                        " WHERE c.sector_id IN (SELECT id FROM sub WHERE level = 4)"
-                                       " AND c.day > ?3 AND c.day <= ?4",
+                                       " AND c.day > ?3 AND c.day <= ?4 AND (?5 < 0 OR c.source = ?5)",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, g_str_equal (level, "region") ? 0 : 3);
   sqlite3_bind_int (stmt, 3, day - window);
   sqlite3_bind_int (stmt, 4, day);
+  sqlite3_bind_int (stmt, 5, source);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = (gint64)sqlite3_column_double (stmt, 0);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
   return n;
+}
+
+static gint64
+sql_cases (const char *level,
+           const char *code,
+           int         day,
+           int         window)
+{
+  return sql_cases_of_source (level, code, day, window, -1);
 }
 
 static gint64
@@ -229,6 +240,38 @@ test_dashboard_scope_and_date (void)
       }
     g_assert_cmpfloat (first_value, ==, top);
   }
+
+  /* All cases, with the split of the sources on the cards. */
+  {
+    g_autofree char *split = g_strdup_printf ("%'" G_GINT64_FORMAT " confirmed · %'" G_GINT64_FORMAT " clinical",
+                                              sql_cases_of_source ("municipality", "24062", day - 7, 7, BP_CASE_SOURCE_CONFIRMED),
+                                              sql_cases_of_source ("municipality", "24062", day - 7, 7, BP_CASE_SOURCE_CLINICAL));
+
+    g_assert_true (ui_test_label_containing_shown (GTK_WIDGET (window), split));
+  }
+
+  /* Clinical cases only: the cards count them alone. */
+  g_settings_set_string (settings, "case-sources", "clinical");
+  for (guint i = 0; i < 600 && bp_dashboard_figures_get_sources (bp_dashboard_page_get_figures (page)) != BP_CASE_SOURCE_FILTER_CLINICAL; i++)
+    ui_test_iterate ();
+  wait_for_dashboard (page);
+  figures = bp_dashboard_page_get_figures (page);
+  g_assert_cmpint (bp_dashboard_figures_get_sources (figures), ==, BP_CASE_SOURCE_FILTER_CLINICAL);
+  for (guint w = 7; w <= 14; w += 7)
+    {
+      gint64 clinical = sql_cases_of_source ("municipality", "24062", day - 7, w, BP_CASE_SOURCE_CLINICAL);
+      g_autofree char *text = g_strdup_printf ("%'" G_GINT64_FORMAT, clinical);
+
+      g_assert_cmpint (bp_dashboard_figures_get_cases (figures, w), ==, clinical);
+      g_assert_cmpint (clinical, <, sql_cases ("municipality", "24062", day - 7, w));
+      g_assert_true (ui_test_label_shown (GTK_WIDGET (window), text));
+    }
+  ui_test_save_screenshot (GTK_WIDGET (window), "dashboard-leuven-clinical");
+  g_settings_set_string (settings, "case-sources", "all");
+  for (guint i = 0; i < 600 && bp_dashboard_figures_get_sources (bp_dashboard_page_get_figures (page)) != BP_CASE_SOURCE_FILTER_ALL; i++)
+    ui_test_iterate ();
+  wait_for_dashboard (page);
+  figures = bp_dashboard_page_get_figures (page);
 
 
   /* Without medical access, no count of 1 to 4 reaches the page's models. */

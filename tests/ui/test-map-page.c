@@ -393,8 +393,34 @@ test_map_page_mbtiles_basemap (void)
   g_settings_reset (settings, "mbtiles-path");
 }
 
+/* The clinical cases of a sector over the 14 days up to @day, straight
+ * from the store's table. */
+static gint64
+sql_clinical_cases (gint64 sector_id,
+                    int    day)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (bp_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT total (n_cases) FROM case_count"
+                                       " WHERE sector_id = ?1 AND source = 1 AND day > ?2 - 14 AND day <= ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, sector_id);
+  sqlite3_bind_int (stmt, 2, day);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = (gint64)sqlite3_column_double (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
 /* Coloured by neighbourhood, every sector of a wijk carries the cases and
- * residents of the whole wijk, and its panel says so. */
+ * residents of the whole wijk, and its panel says so; with clinical cases
+ * only, those of the whole wijk. */
 static void
 test_map_page_neighbourhoods (void)
 {
@@ -461,6 +487,39 @@ test_map_page_neighbourhoods (void)
   g_assert_true (ui_test_label_shown (GTK_WIDGET (_bp_map_page_get_sector_panel (page)), "Of the whole neighbourhood"));
   wait_for_map (page);
   ui_test_save_screenshot (GTK_WIDGET (window), "map-neighbourhoods");
+
+  /* Clinical cases only, still per neighbourhood. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    gint64 clinical = 0;
+
+    for (guint i = 0; i < member_ids->len; i++)
+      clinical += sql_clinical_cases (g_array_index (member_ids, gint64, i), bp_sector_values_get_day (values));
+
+    gtk_drop_down_set_selected (_bp_map_page_get_source_dropdown (page), 2);
+    g_assert_cmpstr (g_settings_get_string (settings, "case-sources"), ==, "clinical");
+    for (guint i = 0; i < 600 && bp_sector_values_get_sources (_bp_map_page_get_values (page)) != BP_CASE_SOURCE_FILTER_CLINICAL; i++)
+      ui_test_iterate ();
+    wait_for_map (page);
+    values = _bp_map_page_get_values (page);
+    g_assert_cmpint (bp_sector_values_get_sources (values), ==, BP_CASE_SOURCE_FILTER_CLINICAL);
+    g_assert_cmpint (bp_sector_values_get_level (values), ==, BP_AREA_LEVEL_WIJK);
+    for (guint i = 0; i < member_ids->len; i++)
+      {
+        gint64 cases_7, cases_14, population;
+
+        g_assert_true (bp_sector_values_get_counts (values, g_array_index (member_ids, gint64, i),
+                                                    &cases_7, &cases_14, &population));
+        g_assert_cmpint (cases_14, ==, clinical);
+      }
+    g_assert_cmpint (clinical, <, wijk_cases);
+    ui_test_save_screenshot (GTK_WIDGET (window), "map-neighbourhoods-clinical");
+
+    g_settings_set_string (settings, "case-sources", "all");
+    for (guint i = 0; i < 600 && bp_sector_values_get_sources (_bp_map_page_get_values (page)) != BP_CASE_SOURCE_FILTER_ALL; i++)
+      ui_test_iterate ();
+    g_assert_cmpuint (gtk_drop_down_get_selected (_bp_map_page_get_source_dropdown (page)), ==, 0);
+  }
 
   /* Back to sectors: each sector has its own figures again. */
   gtk_drop_down_set_selected (_bp_map_page_get_level_dropdown (page), 0);
