@@ -1551,14 +1551,14 @@ test_tool_export_counts (StoreFixture  *fixture,
 /* An export loaded into a table of its own, with the areas each sector
  * lies in: a reference that shares nothing with the cube but the file. */
 static sqlite3 *
-open_exported_counts (StoreFixture *fixture)
+open_exported_counts (const char *store_path)
 {
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "reference.csv", NULL);
   g_autofree char *csv = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GPtrArray) lines = NULL;
-  const char *args[] = { "export-counts", "--store", fixture->path, "--out", path, NULL };
+  const char *args[] = { "export-counts", "--store", store_path, "--out", path, NULL };
   sqlite3_stmt *insert = NULL;
   sqlite3 *db = NULL;
 
@@ -1588,7 +1588,7 @@ open_exported_counts (StoreFixture *fixture)
 
   /* The areas come from the store file, read as plain tables. */
   {
-    char *attach = sqlite3_mprintf ("ATTACH %Q AS store", fixture->path);
+    char *attach = sqlite3_mprintf ("ATTACH %Q AS store", store_path);
 
     g_assert_cmpint (sqlite3_exec (db, attach, NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_free (attach);
@@ -1661,7 +1661,7 @@ test_tool_export_agrees (StoreFixture  *fixture,
   static const int days[] = { FIRST_DAY + 4, FIRST_DAY + 9, FIRST_DAY + 23, LAST_DAY };
   static const int windows[] = { 1, 7, 14 };
   static const int bands[] = { -1, 2, 8 };
-  sqlite3 *db = open_exported_counts (fixture);
+  sqlite3 *db = open_exported_counts (fixture->path);
   guint n_nonzero[G_N_ELEMENTS (sources)] = { 0, };
 
   for (guint d = 0; d < G_N_ELEMENTS (days); d++)
@@ -1762,6 +1762,115 @@ test_tool_bad_arguments (StoreFixture  *fixture,
   g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
 }
 
+/* The neighbourhoods of a demo store against the exported counts grouped
+ * by each sector's wijk in plain SQL, for each source, on several days,
+ * windows and age bands; and through the tool for one municipality. */
+static void
+check_wijken_against_export (const char          *store_path,
+                             BpCountCube         *cube,
+                             const BpDemoSummary *summary)
+{
+  static const char * const sources[] = { "all", "confirmed", "clinical" };
+  const int days[] = { summary->last_day, summary->last_day - 17 };
+  static const int windows[] = { 1, 7, 14 };
+  static const int bands[] = { -1, 3 };
+  sqlite3 *db = open_exported_counts (store_path);
+  sqlite3_stmt *stmt = NULL;
+  guint n_nonzero = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT w.code, w.population,"
+                                       "  coalesce (sum (c.n) FILTER (WHERE c.day > ?1 - ?2), 0),"
+                                       "  coalesce (sum (c.n) FILTER (WHERE c.day <= ?1 - ?2), 0)"
+                                       " FROM store.area w"
+                                       " LEFT JOIN store.area s ON s.wijk_id = w.id AND s.level = 4"
+                                       " LEFT JOIN counts c ON c.sector = s.code"
+                                       "   AND c.day > ?1 - 2 * ?2 AND c.day <= ?1"
+                                       "   AND (?3 < 0 OR c.age_band = ?3)"
+                                       "   AND (?4 = 'all' OR c.source = ?4)"
+                                       " WHERE w.level = 5"
+                                       " GROUP BY w.code ORDER BY w.code",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
+      for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+        for (guint f = 0; f < G_N_ELEMENTS (sources); f++)
+          {
+            g_autoptr(BpIndicators) indicators = NULL;
+            g_autoptr(GError) error = NULL;
+            BpIndicatorQuery query;
+            guint row_index = 0;
+            int rc;
+
+            bp_indicator_query_init (&query, BP_AREA_LEVEL_WIJK, days[d]);
+            query.window_days = windows[w];
+            query.age_band = bands[b];
+            g_assert_true (bp_case_source_filter_from_string (sources[f], &query.sources));
+            indicators = bp_indicators_compute (cube, &query, &error);
+            g_assert_no_error (error);
+            g_assert_cmpuint (bp_indicators_get_n_rows (indicators), ==, 2767);
+
+            sqlite3_bind_int (stmt, 1, days[d]);
+            sqlite3_bind_int (stmt, 2, windows[w]);
+            sqlite3_bind_int (stmt, 3, bands[b]);
+            sqlite3_bind_text (stmt, 4, sources[f], -1, SQLITE_STATIC);
+            while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+              {
+                const BpIndicatorRow *row = bp_indicators_get_row (indicators, row_index++);
+
+                g_assert_cmpstr (row->code, ==, (const char *)sqlite3_column_text (stmt, 0));
+                if (bands[b] < 0)
+                  g_assert_cmpint (row->population, ==, sqlite3_column_int64 (stmt, 1));
+                g_assert_cmpint (row->n_cases, ==, sqlite3_column_int64 (stmt, 2));
+                g_assert_cmpint (row->n_cases_previous, ==, sqlite3_column_int64 (stmt, 3));
+                n_nonzero += row->n_cases > 0;
+              }
+            g_assert_cmpint (rc, ==, SQLITE_DONE);
+            g_assert_cmpuint (row_index, ==, 2767);
+            sqlite3_reset (stmt);
+          }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n_nonzero, >, 1000);
+
+  /* The tool gives the same for Leuven's neighbourhoods, clinical cases only. */
+  {
+    g_autofree char *date = bp_day_to_iso (summary->last_day);
+    const char *args[] = { "indicators", "--store", store_path, "--date", date, "--window", "14",
+                           "--level", "wijk", "--area", "24062", "--source", "clinical", "--format", "csv", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autoptr(GPtrArray) lines = NULL;
+    guint n_rows = 0;
+
+    g_assert_cmpint (run_tool (args, &out, &err), ==, 0);
+    lines = parse_csv (out);
+    g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                         "SELECT coalesce (sum (c.n), 0) FROM store.area w"
+                                         " JOIN store.area s ON s.wijk_id = w.id"
+                                         " JOIN counts c ON c.sector = s.code AND c.source = 'clinical'"
+                                         "   AND c.day > ?2 - 14 AND c.day <= ?2"
+                                         " WHERE w.level = 5 AND w.code = ?1",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    for (guint i = 1; i < lines->len; i++)
+      {
+        char **fields = g_ptr_array_index (lines, i);
+
+        g_assert_true (g_str_has_prefix (fields[0], "24062W"));
+        sqlite3_bind_text (stmt, 1, fields[0], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int (stmt, 2, summary->last_day);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpint (g_ascii_strtoll (fields[3], NULL, 10), ==, sqlite3_column_int64 (stmt, 0));
+        sqlite3_reset (stmt);
+        n_rows++;
+      }
+    sqlite3_finalize (stmt);
+    g_assert_cmpuint (n_rows, ==, 24);
+  }
+
+  sqlite3_close (db);
+}
+
 /* The broad comparison: a demo outbreak over every real area. */
 static void
 test_indicators_demo_store (void)
@@ -1831,6 +1940,8 @@ test_indicators_demo_store (void)
   g_assert_cmpuint (seen.n_shown_nonzero, >, 0);
   g_assert_cmpuint (seen.n_no_population, >, 0);
   g_assert_cmpuint (seen.n_zero_rows, >, 0);
+
+  check_wijken_against_export (path, cube, &summary);
 
   g_clear_object (&store);
   g_unlink (path);
