@@ -86,6 +86,8 @@ struct _BpDashboardPage
   gint64              refresh_started;
   gint64              last_compute_time;
   gint64              last_refresh_time;
+  GdkFrameClock      *paint_clock;
+  gulong              after_paint_handler;
 };
 
 G_DEFINE_FINAL_TYPE (BpDashboardPage, bp_dashboard_page, ADW_TYPE_BIN)
@@ -708,6 +710,47 @@ refresh_alerts (BpDashboardPage *self)
 }
 
 static void
+stop_waiting_for_paint (BpDashboardPage *self)
+{
+  if (self->paint_clock)
+    g_clear_signal_handler (&self->after_paint_handler, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+}
+
+static void
+finish_refresh (BpDashboardPage *self)
+{
+  stop_waiting_for_paint (self);
+  self->last_refresh_time = g_get_monotonic_time () - self->refresh_started;
+  g_debug ("dashboard refreshed in %.1f ms", self->last_refresh_time / 1000.0);
+}
+
+/* The new figures show once GTK has laid out and drawn the widgets, in
+ * the next frame: that is where a refresh ends, not when the widgets are
+ * told their values. */
+static void
+wait_for_paint (BpDashboardPage *self)
+{
+  GdkFrameClock *clock;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !(clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))))
+    {
+      finish_refresh (self);
+      return;
+    }
+
+  if (self->paint_clock != clock)
+    {
+      stop_waiting_for_paint (self);
+      self->paint_clock = g_object_ref (clock);
+      self->after_paint_handler = g_signal_connect_object (clock, "after-paint", G_CALLBACK (finish_refresh),
+                                                           self, G_CONNECT_SWAPPED);
+    }
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+static void
 figures_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -728,20 +771,13 @@ figures_cb (GObject      *object,
 
   g_set_object (&self->figures, figures);
   self->last_compute_time = g_get_monotonic_time () - self->refresh_started;
-#define LAP(what) g_debug ("%s: %.1f ms", what, (g_get_monotonic_time () - self->refresh_started) / 1000.0)
-  LAP ("figures");
   update_header (self);
   update_cards (self);
-  LAP ("cards");
   update_curve (self);
   update_age_chart (self);
-  LAP ("charts");
   update_ranking (self);
-  LAP ("ranking");
-#undef LAP
   gtk_stack_set_visible_child_name (self->stack, "figures");
-  self->last_refresh_time = g_get_monotonic_time () - self->refresh_started;
-  g_debug ("dashboard refreshed in %.1f ms", self->last_refresh_time / 1000.0);
+  wait_for_paint (self);
 
   refresh_alerts (self);
 }
@@ -755,6 +791,8 @@ refresh (BpDashboardPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  /* A frame still to come shows what is now out of date. */
+  stop_waiting_for_paint (self);
   self->refresh_started = g_get_monotonic_time ();
   update_header (self);
   if (self->alerts)
@@ -963,9 +1001,23 @@ ranking_level_changed_cb (BpDashboardPage *self)
 }
 
 static void
+bp_dashboard_page_unmap (GtkWidget *widget)
+{
+  BpDashboardPage *self = BP_DASHBOARD_PAGE (widget);
+
+  /* Hidden before its frame came: the refresh ends here. */
+  if (self->paint_clock)
+    finish_refresh (self);
+
+  GTK_WIDGET_CLASS (bp_dashboard_page_parent_class)->unmap (widget);
+}
+
+static void
 bp_dashboard_page_dispose (GObject *object)
 {
   BpDashboardPage *self = (BpDashboardPage *)object;
+
+  stop_waiting_for_paint (self);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -992,6 +1044,8 @@ bp_dashboard_page_class_init (BpDashboardPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bp_dashboard_page_dispose;
+
+  widget_class->unmap = bp_dashboard_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, BP_RESOURCE_PATH "/ui/bp-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, empty_page);
@@ -1140,7 +1194,8 @@ bp_dashboard_page_get_figures (BpDashboardPage *self)
  * bp_dashboard_page_is_ready:
  * @self: a #BpDashboardPage
  *
- * Returns: whether the page shows the figures of its current scope and date
+ * Returns: whether the page shows the figures of its current scope and
+ *   date, drawn on screen when it is mapped
  */
 gboolean
 bp_dashboard_page_is_ready (BpDashboardPage *self)
@@ -1148,6 +1203,7 @@ bp_dashboard_page_is_ready (BpDashboardPage *self)
   g_return_val_if_fail (BP_IS_DASHBOARD_PAGE (self), FALSE);
 
   return self->figures != NULL &&
+         self->paint_clock == NULL &&
          bp_dashboard_figures_get_area (self->figures) == self->area &&
          bp_dashboard_figures_get_day (self->figures) == self->day &&
          bp_dashboard_figures_get_small_suppressed (self->figures) ==
@@ -1159,7 +1215,7 @@ bp_dashboard_page_is_ready (BpDashboardPage *self)
  * @self: a #BpDashboardPage
  *
  * Returns: microseconds from the last change of scope, date or setting to
- *   the page showing its figures
+ *   the end of the first frame that draws its figures
  */
 gint64
 bp_dashboard_page_get_last_refresh_time (BpDashboardPage *self)
