@@ -795,6 +795,10 @@ refresh (BpDashboardPage *self)
   stop_waiting_for_paint (self);
   self->refresh_started = g_get_monotonic_time ();
   update_header (self);
+  /* The alerts of the old scope or date are of no use any more, and
+   * would show under the new title when they came. */
+  g_cancellable_cancel (self->alerts_cancellable);
+  g_clear_object (&self->alerts_cancellable);
   if (self->alerts)
     {
       g_clear_object (&self->alerts);
