@@ -37,6 +37,13 @@ enum {
 /* Alerts listed on the page; the rest are counted. */
 #define MAX_ALERT_ROWS 40
 
+/* Rows the ranking shows until the user asks for all of them. GTK 4.8's
+ * column view makes a new widget for each row added and destroys each row
+ * removed, so a table that keeps about as many rows from scope to scope
+ * refreshes much faster than one that grows from 5 provinces to 70
+ * neighbourhoods and back. */
+#define RANKING_PAGE_ROWS 25
+
 /* The days the curve's range choices cover; 0 is everything. */
 static const int curve_ranges[] = { 30, 90, 180, 365, 0 };
 
@@ -66,12 +73,16 @@ struct _BpDashboardPage
   GtkLabel           *ranking_title;
   GtkDropDown        *ranking_level_dropdown;
   GtkColumnView      *ranking_view;
+  GtkButton          *ranking_more_button;
 
   BpKeyFigureCard    *cards[N_CARDS];
   BpEpicurveChart    *curve;
   BpAgeChart         *age_chart;
-  GListStore         *ranking_items;
-  GtkSortListModel   *ranking_sorted;
+  GListStore         *ranking_items;   /* every area, as computed */
+  GtkSortListModel   *ranking_sorted;  /* the same, in the table's order */
+  GListStore         *ranking_rows;    /* what the table shows */
+  gboolean            ranking_show_all;
+  gboolean            updating_ranking;
 
   GSettings          *settings;
   BpStore            *store;
@@ -433,6 +444,86 @@ update_alerts (BpDashboardPage *self)
 /* ---- ranking ---- */
 
 static void
+update_ranking_more_button (BpDashboardPage *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->ranking_sorted));
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->ranking_more_button), n_items > RANKING_PAGE_ROWS);
+  if (n_items <= RANKING_PAGE_ROWS)
+    return;
+
+  if (self->ranking_show_all)
+    /* Translators: %u is the number of rows the table shows at first */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show Only the First %u Area",
+                                          "Show Only the First %u Areas", RANKING_PAGE_ROWS),
+                             RANKING_PAGE_ROWS);
+  else
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Area", "Show All %u Areas", n_items),
+                             n_items);
+  gtk_button_set_label (self->ranking_more_button, label);
+}
+
+/* The table's rows are items of their own, which take the figures of the
+ * sorted areas in order. Its row widgets then stay as they are when the
+ * figures or the order change, and only rows whose figures changed have
+ * their cells set again. */
+static void
+fill_ranking_rows (BpDashboardPage *self)
+{
+  GListModel *sorted = G_LIST_MODEL (self->ranking_sorted);
+  GListModel *rows = G_LIST_MODEL (self->ranking_rows);
+  guint n_items = g_list_model_get_n_items (sorted);
+  guint n_shown = self->ranking_show_all ? n_items : MIN (n_items, RANKING_PAGE_ROWS);
+  guint n_rows = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < MIN (n_shown, n_rows); i++)
+    {
+      g_autoptr(BpRankingItem) row = g_list_model_get_item (rows, i);
+      g_autoptr(BpRankingItem) item = g_list_model_get_item (sorted, i);
+
+      bp_ranking_item_update (row, bp_ranking_item_get_level (item), bp_ranking_item_get_row (item),
+                              bp_ranking_item_get_small_suppressed (item));
+    }
+  if (n_shown > n_rows)
+    {
+      g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = n_rows; i < n_shown; i++)
+        {
+          g_autoptr(BpRankingItem) item = g_list_model_get_item (sorted, i);
+
+          g_ptr_array_add (added, bp_ranking_item_new (bp_ranking_item_get_level (item), bp_ranking_item_get_row (item),
+                                                       bp_ranking_item_get_small_suppressed (item)));
+        }
+      g_list_store_splice (self->ranking_rows, n_rows, 0, added->pdata, added->len);
+    }
+  else if (n_shown < n_rows)
+    g_list_store_splice (self->ranking_rows, n_shown, n_rows - n_shown, NULL, 0);
+
+  update_ranking_more_button (self);
+}
+
+/* The user sorted the table by another column. */
+static void
+ranking_sorted_items_changed_cb (BpDashboardPage *self)
+{
+  if (!self->updating_ranking)
+    fill_ranking_rows (self);
+}
+
+static void
+show_all_areas_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BpDashboardPage *self = BP_DASHBOARD_PAGE (widget);
+
+  self->ranking_show_all = !self->ranking_show_all;
+  fill_ranking_rows (self);
+}
+
+static void
 update_ranking (BpDashboardPage *self)
 {
   gboolean sectors = gtk_drop_down_get_selected (self->ranking_level_dropdown) == 1;
@@ -444,8 +535,9 @@ update_ranking (BpDashboardPage *self)
   BpArea *area = bp_dashboard_figures_get_area (self->figures);
   g_autofree char *title = NULL;
 
-  /* Reuse the items there are, so that the table keeps its row widgets;
-   * add or drop only the difference. */
+  /* Reuse the items there are; add or drop only the difference. The table
+   * follows once, from the sorted items. */
+  self->updating_ranking = TRUE;
   for (guint i = 0; i < MIN (n_rows, n_items); i++)
     {
       g_autoptr(BpRankingItem) item = g_list_model_get_item (G_LIST_MODEL (self->ranking_items), i);
@@ -466,6 +558,8 @@ update_ranking (BpDashboardPage *self)
     }
   else if (n_rows < n_items)
     g_list_store_splice (self->ranking_items, n_rows, n_items - n_rows, NULL, 0);
+  self->updating_ranking = FALSE;
+  fill_ranking_rows (self);
 
   switch (query->level)
     {
@@ -613,7 +707,7 @@ static void
 ranking_activate_cb (BpDashboardPage *self,
                      guint            position)
 {
-  g_autoptr(BpRankingItem) item = g_list_model_get_item (G_LIST_MODEL (self->ranking_sorted), position);
+  g_autoptr(BpRankingItem) item = g_list_model_get_item (G_LIST_MODEL (self->ranking_rows), position);
 
   if (item == NULL)
     return;
@@ -641,8 +735,11 @@ setup_ranking (BpDashboardPage *self)
   sorter = gtk_column_view_get_sorter (self->ranking_view);
   self->ranking_sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->ranking_items)),
                                                   g_object_ref (sorter));
+  g_signal_connect_object (self->ranking_sorted, "items-changed", G_CALLBACK (ranking_sorted_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->ranking_rows = g_list_store_new (BP_TYPE_RANKING_ITEM);
   gtk_column_view_set_model (self->ranking_view,
-                             GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->ranking_sorted)))));
+                             GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->ranking_rows)))));
   g_object_unref (gtk_column_view_get_model (self->ranking_view));
   /* Highest incidence first. */
   gtk_column_view_sort_by_column (self->ranking_view, incidence, GTK_SORT_DESCENDING);
@@ -1035,6 +1132,7 @@ bp_dashboard_page_dispose (GObject *object)
   g_clear_object (&self->cube);
   g_clear_object (&self->store);
   g_clear_object (&self->area);
+  g_clear_object (&self->ranking_rows);
   g_clear_object (&self->ranking_sorted);
   g_clear_object (&self->ranking_items);
   g_clear_object (&self->settings);
@@ -1068,9 +1166,11 @@ bp_dashboard_page_class_init (BpDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_title);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_level_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_view);
+  gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_more_button);
 
   for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
     gtk_widget_class_install_action (widget_class, exports[i].action_name, NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.show-all-areas", NULL, show_all_areas_action);
 }
 
 static void

@@ -238,6 +238,29 @@ bp_ranking_item_get_level (BpRankingItem *self)
   return self->level;
 }
 
+/**
+ * bp_ranking_item_get_row:
+ * @self: a #BpRankingItem
+ *
+ * Returns: (transfer none): the item's figures, valid while it is not
+ *   updated
+ */
+const BpIndicatorRow *
+bp_ranking_item_get_row (BpRankingItem *self)
+{
+  g_return_val_if_fail (BP_IS_RANKING_ITEM (self), NULL);
+
+  return &self->row;
+}
+
+gboolean
+bp_ranking_item_get_small_suppressed (BpRankingItem *self)
+{
+  g_return_val_if_fail (BP_IS_RANKING_ITEM (self), FALSE);
+
+  return self->suppress_small;
+}
+
 const char *
 bp_ranking_item_get_code (BpRankingItem *self)
 {
