@@ -158,6 +158,9 @@ bp_key_figure_card_set_title (BpKeyFigureCard *self,
 {
   g_return_if_fail (BP_IS_KEY_FIGURE_CARD (self));
 
+  if (g_strcmp0 (gtk_label_get_label (self->title_label), title ? title : "") == 0)
+    return;
+
   gtk_label_set_label (self->title_label, title ? title : "");
   update_accessible_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -176,6 +179,9 @@ bp_key_figure_card_set_value (BpKeyFigureCard *self,
                               const char      *value)
 {
   g_return_if_fail (BP_IS_KEY_FIGURE_CARD (self));
+
+  if (g_strcmp0 (gtk_label_get_label (self->value_label), value ? value : "") == 0)
+    return;
 
   gtk_label_set_label (self->value_label, value ? value : "");
   update_accessible_label (self);
@@ -196,6 +202,9 @@ bp_key_figure_card_set_detail (BpKeyFigureCard *self,
 {
   g_return_if_fail (BP_IS_KEY_FIGURE_CARD (self));
 
+  if (g_strcmp0 (gtk_label_get_label (self->detail_label), detail ? detail : "") == 0)
+    return;
+
   gtk_label_set_label (self->detail_label, detail ? detail : "");
   update_accessible_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL]);
@@ -214,6 +223,9 @@ bp_key_figure_card_set_direction (BpKeyFigureCard      *self,
                                   BpKeyFigureDirection  direction)
 {
   g_return_if_fail (BP_IS_KEY_FIGURE_CARD (self));
+
+  if (self->direction == direction)
+    return;
 
   self->direction = direction;
   gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "error");
