@@ -114,7 +114,7 @@ set_card (BpDashboardPage *self,
 {
   bp_key_figure_card_set_value (self->cards[card], value);
   bp_key_figure_card_set_detail (self->cards[card], detail);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->cards[card]), explanation);
+  bp_key_figure_card_set_explanation (self->cards[card], explanation);
 }
 
 static void

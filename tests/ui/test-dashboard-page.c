@@ -15,6 +15,7 @@
 
 #include "bp-day.h"
 #include "bp-epicurve-chart.h"
+#include "bp-key-figure-card.h"
 #include "bp-presentation-window.h"
 #include "bp-ranking-item.h"
 #include "bp-store-areas.h"
@@ -118,6 +119,22 @@ assert_homes_match (BpDashboardFigures *figures)
   g_assert_cmpuint (n_shown, ==, n_homes);
 }
 
+static BpKeyFigureCard *
+find_card (GtkWidget  *root,
+           const char *title)
+{
+  if (BP_IS_KEY_FIGURE_CARD (root) && g_strcmp0 (bp_key_figure_card_get_title (BP_KEY_FIGURE_CARD (root)), title) == 0)
+    return BP_KEY_FIGURE_CARD (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      BpKeyFigureCard *found = find_card (child, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
@@ -188,6 +205,15 @@ test_dashboard_scope_and_date (void)
   g_assert_cmpint (bp_dashboard_figures_get_day (figures), ==, day - 7);
   assert_cards_match (window, "municipality", "24062", day - 7);
   assert_homes_match (figures);
+  /* A card's tooltip says what it counts, for the area and day shown. */
+  {
+    BpKeyFigureCard *card = find_card (GTK_WIDGET (page), "New cases, 14 days");
+
+    g_assert_nonnull (card);
+    g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (card)));
+    g_assert_nonnull (strstr (bp_key_figure_card_get_explanation (card), "Leuven"));
+    g_assert_nonnull (strstr (bp_key_figure_card_get_explanation (card), "last 14 days"));
+  }
   /* Leuven's ranking lists its neighbourhoods, one level down, which hold
    * the cases of all its sectors. */
   {
