@@ -327,6 +327,24 @@ make_acknowledge_button (BpDashboardPage *self,
   return button;
 }
 
+/* The severity shows when the icon's tooltip opens: GTK 4.8's
+ * gtk_widget_set_tooltip_text() asks the X server where the pointer is, a
+ * round trip for each of up to 40 rows. Screen readers have it as the
+ * icon's label. */
+static gboolean
+severity_icon_query_tooltip_cb (GtkWidget  *icon,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard_tooltip,
+                                GtkTooltip *tooltip,
+                                gpointer    user_data)
+{
+  BpAlertSeverity severity = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (icon), "bp-severity"));
+
+  gtk_tooltip_set_text (tooltip, bp_alert_severity_get_display_name (severity));
+  return TRUE;
+}
+
 static void
 update_alerts (BpDashboardPage *self)
 {
@@ -377,7 +395,9 @@ update_alerts (BpDashboardPage *self)
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       bp_alert_severity_get_display_name (bp_alert_get_severity (alert)), -1);
-      gtk_widget_set_tooltip_text (icon, bp_alert_severity_get_display_name (bp_alert_get_severity (alert)));
+      g_object_set_data (G_OBJECT (icon), "bp-severity", GINT_TO_POINTER (bp_alert_get_severity (alert)));
+      gtk_widget_set_has_tooltip (icon, TRUE);
+      g_signal_connect (icon, "query-tooltip", G_CALLBACK (severity_icon_query_tooltip_cb), NULL);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
