@@ -1705,6 +1705,14 @@ list_data_free (gpointer data)
   g_free (list);
 }
 
+/* SQLite's progress handler: stops the statement running once the
+ * evaluation is cancelled. */
+static int
+cancelled_progress_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
+}
+
 static void
 list_worker (GTask        *task,
              gpointer      source_object,
@@ -1722,11 +1730,24 @@ list_worker (GTask        *task,
 
   /* A connection of its own, as SQLite handles are not shared between
    * threads here. */
-  if (!(store = bp_store_open (data->path, &error)) ||
-      !(alerts = bp_alert_rules_list_alerts (self, store, data->scope_area_id, data->day,
-                                             data->last_seen_day, &error)))
+  if (!(store = bp_store_open (data->path, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* An evaluation can take a few hundred milliseconds on a large store. The
+   * dashboard cancels it when the user picks another scope or date, and
+   * it must then let go of the processor at once rather than run on
+   * beside the next one. */
+  if (cancellable)
+    sqlite3_progress_handler (_bp_store_get_db (store), 1000, cancelled_progress_cb, cancellable);
+
+  if (!(alerts = bp_alert_rules_list_alerts (self, store, data->scope_area_id, data->day,
+                                             data->last_seen_day, &error)))
+    {
+      if (!g_task_return_error_if_cancelled (task))
+        g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 

@@ -38,6 +38,13 @@ enum {
 /* Alerts listed on the page; the rest are counted. */
 #define MAX_ALERT_ROWS 40
 
+/* Rows the ranking shows until the user asks for all of them. GTK 4.8's
+ * column view makes a new widget for each row added and destroys each row
+ * removed, so a table that keeps about as many rows from scope to scope
+ * refreshes much faster than one that grows from 5 provinces to 70
+ * neighbourhoods and back. */
+#define RANKING_PAGE_ROWS 25
+
 /* The days the curve's range choices cover; 0 is everything. */
 static const int curve_ranges[] = { 30, 90, 180, 365, 0 };
 
@@ -68,12 +75,16 @@ struct _BpDashboardPage
   GtkDropDown        *ranking_level_dropdown;
   GtkDropDown        *source_dropdown;
   GtkColumnView      *ranking_view;
+  GtkButton          *ranking_more_button;
 
   BpKeyFigureCard    *cards[N_CARDS];
   BpEpicurveChart    *curve;
   BpAgeChart         *age_chart;
-  GListStore         *ranking_items;
-  GtkSortListModel   *ranking_sorted;
+  GListStore         *ranking_items;   /* every area, as computed */
+  GtkSortListModel   *ranking_sorted;  /* the same, in the table's order */
+  GListStore         *ranking_rows;    /* what the table shows */
+  gboolean            ranking_show_all;
+  gboolean            updating_ranking;
 
   GSettings          *settings;
   BpStore            *store;
@@ -88,6 +99,8 @@ struct _BpDashboardPage
   gint64              refresh_started;
   gint64              last_compute_time;
   gint64              last_refresh_time;
+  GdkFrameClock      *paint_clock;
+  gulong              after_paint_handler;
 };
 
 G_DEFINE_FINAL_TYPE (BpDashboardPage, bp_dashboard_page, ADW_TYPE_BIN)
@@ -103,7 +116,7 @@ set_card (BpDashboardPage *self,
 {
   bp_key_figure_card_set_value (self->cards[card], value);
   bp_key_figure_card_set_detail (self->cards[card], detail);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->cards[card]), explanation);
+  bp_key_figure_card_set_explanation (self->cards[card], explanation);
 }
 
 
@@ -379,6 +392,24 @@ make_acknowledge_button (BpDashboardPage *self,
   return button;
 }
 
+/* The severity shows when the icon's tooltip opens: GTK 4.8's
+ * gtk_widget_set_tooltip_text() asks the X server where the pointer is, a
+ * round trip for each of up to 40 rows. Screen readers have it as the
+ * icon's label. */
+static gboolean
+severity_icon_query_tooltip_cb (GtkWidget  *icon,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard_tooltip,
+                                GtkTooltip *tooltip,
+                                gpointer    user_data)
+{
+  BpAlertSeverity severity = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (icon), "bp-severity"));
+
+  gtk_tooltip_set_text (tooltip, bp_alert_severity_get_display_name (severity));
+  return TRUE;
+}
+
 static void
 update_alerts (BpDashboardPage *self)
 {
@@ -429,7 +460,9 @@ update_alerts (BpDashboardPage *self)
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       bp_alert_severity_get_display_name (bp_alert_get_severity (alert)), -1);
-      gtk_widget_set_tooltip_text (icon, bp_alert_severity_get_display_name (bp_alert_get_severity (alert)));
+      g_object_set_data (G_OBJECT (icon), "bp-severity", GINT_TO_POINTER (bp_alert_get_severity (alert)));
+      gtk_widget_set_has_tooltip (icon, TRUE);
+      g_signal_connect (icon, "query-tooltip", G_CALLBACK (severity_icon_query_tooltip_cb), NULL);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
@@ -496,6 +529,86 @@ update_alerts (BpDashboardPage *self)
 /* ---- ranking ---- */
 
 static void
+update_ranking_more_button (BpDashboardPage *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->ranking_sorted));
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->ranking_more_button), n_items > RANKING_PAGE_ROWS);
+  if (n_items <= RANKING_PAGE_ROWS)
+    return;
+
+  if (self->ranking_show_all)
+    /* Translators: %u is the number of rows the table shows at first */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show Only the First %u Area",
+                                          "Show Only the First %u Areas", RANKING_PAGE_ROWS),
+                             RANKING_PAGE_ROWS);
+  else
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Area", "Show All %u Areas", n_items),
+                             n_items);
+  gtk_button_set_label (self->ranking_more_button, label);
+}
+
+/* The table's rows are items of their own, which take the figures of the
+ * sorted areas in order. Its row widgets then stay as they are when the
+ * figures or the order change, and only rows whose figures changed have
+ * their cells set again. */
+static void
+fill_ranking_rows (BpDashboardPage *self)
+{
+  GListModel *sorted = G_LIST_MODEL (self->ranking_sorted);
+  GListModel *rows = G_LIST_MODEL (self->ranking_rows);
+  guint n_items = g_list_model_get_n_items (sorted);
+  guint n_shown = self->ranking_show_all ? n_items : MIN (n_items, RANKING_PAGE_ROWS);
+  guint n_rows = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < MIN (n_shown, n_rows); i++)
+    {
+      g_autoptr(BpRankingItem) row = g_list_model_get_item (rows, i);
+      g_autoptr(BpRankingItem) item = g_list_model_get_item (sorted, i);
+
+      bp_ranking_item_update (row, bp_ranking_item_get_level (item), bp_ranking_item_get_row (item),
+                              bp_ranking_item_get_small_suppressed (item));
+    }
+  if (n_shown > n_rows)
+    {
+      g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = n_rows; i < n_shown; i++)
+        {
+          g_autoptr(BpRankingItem) item = g_list_model_get_item (sorted, i);
+
+          g_ptr_array_add (added, bp_ranking_item_new (bp_ranking_item_get_level (item), bp_ranking_item_get_row (item),
+                                                       bp_ranking_item_get_small_suppressed (item)));
+        }
+      g_list_store_splice (self->ranking_rows, n_rows, 0, added->pdata, added->len);
+    }
+  else if (n_shown < n_rows)
+    g_list_store_splice (self->ranking_rows, n_shown, n_rows - n_shown, NULL, 0);
+
+  update_ranking_more_button (self);
+}
+
+/* The user sorted the table by another column. */
+static void
+ranking_sorted_items_changed_cb (BpDashboardPage *self)
+{
+  if (!self->updating_ranking)
+    fill_ranking_rows (self);
+}
+
+static void
+show_all_areas_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BpDashboardPage *self = BP_DASHBOARD_PAGE (widget);
+
+  self->ranking_show_all = !self->ranking_show_all;
+  fill_ranking_rows (self);
+}
+
+static void
 update_ranking (BpDashboardPage *self)
 {
   gboolean sectors = gtk_drop_down_get_selected (self->ranking_level_dropdown) == 1;
@@ -507,8 +620,9 @@ update_ranking (BpDashboardPage *self)
   BpArea *area = bp_dashboard_figures_get_area (self->figures);
   g_autofree char *title = NULL;
 
-  /* Reuse the items there are, so that the table keeps its row widgets;
-   * add or drop only the difference. */
+  /* Reuse the items there are; add or drop only the difference. The table
+   * follows once, from the sorted items. */
+  self->updating_ranking = TRUE;
   for (guint i = 0; i < MIN (n_rows, n_items); i++)
     {
       g_autoptr(BpRankingItem) item = g_list_model_get_item (G_LIST_MODEL (self->ranking_items), i);
@@ -529,6 +643,8 @@ update_ranking (BpDashboardPage *self)
     }
   else if (n_rows < n_items)
     g_list_store_splice (self->ranking_items, n_rows, n_items - n_rows, NULL, 0);
+  self->updating_ranking = FALSE;
+  fill_ranking_rows (self);
 
   switch (query->level)
     {
@@ -676,7 +792,7 @@ static void
 ranking_activate_cb (BpDashboardPage *self,
                      guint            position)
 {
-  g_autoptr(BpRankingItem) item = g_list_model_get_item (G_LIST_MODEL (self->ranking_sorted), position);
+  g_autoptr(BpRankingItem) item = g_list_model_get_item (G_LIST_MODEL (self->ranking_rows), position);
 
   if (item == NULL)
     return;
@@ -704,8 +820,11 @@ setup_ranking (BpDashboardPage *self)
   sorter = gtk_column_view_get_sorter (self->ranking_view);
   self->ranking_sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->ranking_items)),
                                                   g_object_ref (sorter));
+  g_signal_connect_object (self->ranking_sorted, "items-changed", G_CALLBACK (ranking_sorted_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->ranking_rows = g_list_store_new (BP_TYPE_RANKING_ITEM);
   gtk_column_view_set_model (self->ranking_view,
-                             GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->ranking_sorted)))));
+                             GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->ranking_rows)))));
   g_object_unref (gtk_column_view_get_model (self->ranking_view));
   /* Highest incidence first. */
   gtk_column_view_sort_by_column (self->ranking_view, incidence, GTK_SORT_DESCENDING);
@@ -756,7 +875,6 @@ alerts_cb (GObject      *object,
     g_settings_set_int (self->settings, BP_SETTINGS_KEY_ALERTS_SEEN_DAY, self->day);
 }
 
-/* The alerts take longest to evaluate, so they come after the figures. */
 static void
 refresh_alerts (BpDashboardPage *self)
 {
@@ -770,6 +888,52 @@ refresh_alerts (BpDashboardPage *self)
   bp_alert_rules_list_alerts_async (self->rules, self->store, bp_area_get_id (self->area), self->day,
                                     g_settings_get_int (self->settings, BP_SETTINGS_KEY_ALERTS_SEEN_DAY),
                                     self->alerts_cancellable, alerts_cb, g_object_ref (self));
+}
+
+static void
+stop_waiting_for_paint (BpDashboardPage *self)
+{
+  if (self->paint_clock)
+    g_clear_signal_handler (&self->after_paint_handler, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+}
+
+/* The figures are on screen. The alerts, which take longest, start only
+ * now: evaluating them while GTK lays out and draws the figures would
+ * take one of a laptop's two cores from that. */
+static void
+finish_refresh (BpDashboardPage *self)
+{
+  stop_waiting_for_paint (self);
+  self->last_refresh_time = g_get_monotonic_time () - self->refresh_started;
+  g_debug ("dashboard refreshed in %.1f ms", self->last_refresh_time / 1000.0);
+
+  refresh_alerts (self);
+}
+
+/* The new figures show once GTK has laid out and drawn the widgets, in
+ * the next frame: that is where a refresh ends, not when the widgets are
+ * told their values. */
+static void
+wait_for_paint (BpDashboardPage *self)
+{
+  GdkFrameClock *clock;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !(clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))))
+    {
+      finish_refresh (self);
+      return;
+    }
+
+  if (self->paint_clock != clock)
+    {
+      stop_waiting_for_paint (self);
+      self->paint_clock = g_object_ref (clock);
+      self->after_paint_handler = g_signal_connect_object (clock, "after-paint", G_CALLBACK (finish_refresh),
+                                                           self, G_CONNECT_SWAPPED);
+    }
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
 static void
@@ -793,22 +957,13 @@ figures_cb (GObject      *object,
 
   g_set_object (&self->figures, figures);
   self->last_compute_time = g_get_monotonic_time () - self->refresh_started;
-#define LAP(what) g_debug ("%s: %.1f ms", what, (g_get_monotonic_time () - self->refresh_started) / 1000.0)
-  LAP ("figures");
   update_header (self);
   update_cards (self);
-  LAP ("cards");
   update_curve (self);
   update_age_chart (self);
-  LAP ("charts");
   update_ranking (self);
-  LAP ("ranking");
-#undef LAP
   gtk_stack_set_visible_child_name (self->stack, "figures");
-  self->last_refresh_time = g_get_monotonic_time () - self->refresh_started;
-  g_debug ("dashboard refreshed in %.1f ms", self->last_refresh_time / 1000.0);
-
-  refresh_alerts (self);
+  wait_for_paint (self);
 }
 
 static void
@@ -820,8 +975,14 @@ refresh (BpDashboardPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  /* A frame still to come shows what is now out of date. */
+  stop_waiting_for_paint (self);
   self->refresh_started = g_get_monotonic_time ();
   update_header (self);
+  /* The alerts of the old scope or date are of no use any more, and
+   * would show under the new title when they came. */
+  g_cancellable_cancel (self->alerts_cancellable);
+  g_clear_object (&self->alerts_cancellable);
   if (self->alerts)
     {
       g_clear_object (&self->alerts);
@@ -1030,9 +1191,23 @@ ranking_level_changed_cb (BpDashboardPage *self)
 }
 
 static void
+bp_dashboard_page_unmap (GtkWidget *widget)
+{
+  BpDashboardPage *self = BP_DASHBOARD_PAGE (widget);
+
+  /* Hidden before its frame came: the refresh ends here. */
+  if (self->paint_clock)
+    finish_refresh (self);
+
+  GTK_WIDGET_CLASS (bp_dashboard_page_parent_class)->unmap (widget);
+}
+
+static void
 bp_dashboard_page_dispose (GObject *object)
 {
   BpDashboardPage *self = (BpDashboardPage *)object;
+
+  stop_waiting_for_paint (self);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -1044,6 +1219,7 @@ bp_dashboard_page_dispose (GObject *object)
   g_clear_object (&self->cube);
   g_clear_object (&self->store);
   g_clear_object (&self->area);
+  g_clear_object (&self->ranking_rows);
   g_clear_object (&self->ranking_sorted);
   g_clear_object (&self->ranking_items);
   g_clear_object (&self->settings);
@@ -1059,6 +1235,8 @@ bp_dashboard_page_class_init (BpDashboardPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bp_dashboard_page_dispose;
+
+  widget_class->unmap = bp_dashboard_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, BP_RESOURCE_PATH "/ui/bp-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, empty_page);
@@ -1076,9 +1254,11 @@ bp_dashboard_page_class_init (BpDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_level_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_view);
+  gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_more_button);
 
   for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
     gtk_widget_class_install_action (widget_class, exports[i].action_name, NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.show-all-areas", NULL, show_all_areas_action);
 }
 
 static void
@@ -1211,7 +1391,8 @@ bp_dashboard_page_get_figures (BpDashboardPage *self)
  * bp_dashboard_page_is_ready:
  * @self: a #BpDashboardPage
  *
- * Returns: whether the page shows the figures of its current scope and date
+ * Returns: whether the page shows the figures of its current scope and
+ *   date, drawn on screen when it is mapped
  */
 gboolean
 bp_dashboard_page_is_ready (BpDashboardPage *self)
@@ -1219,6 +1400,7 @@ bp_dashboard_page_is_ready (BpDashboardPage *self)
   g_return_val_if_fail (BP_IS_DASHBOARD_PAGE (self), FALSE);
 
   return self->figures != NULL &&
+         self->paint_clock == NULL &&
          bp_dashboard_figures_get_area (self->figures) == self->area &&
          bp_dashboard_figures_get_day (self->figures) == self->day &&
          bp_dashboard_figures_get_small_suppressed (self->figures) ==
@@ -1230,7 +1412,7 @@ bp_dashboard_page_is_ready (BpDashboardPage *self)
  * @self: a #BpDashboardPage
  *
  * Returns: microseconds from the last change of scope, date or setting to
- *   the page showing its figures
+ *   the end of the first frame that draws its figures
  */
 gint64
 bp_dashboard_page_get_last_refresh_time (BpDashboardPage *self)

@@ -22,6 +22,7 @@ struct _BpKeyFigureCard
   GtkImage             *direction_image;
 
   BpKeyFigureDirection  direction;
+  char                 *explanation;
 };
 
 G_DEFINE_FINAL_TYPE (BpKeyFigureCard, bp_key_figure_card, ADW_TYPE_BIN)
@@ -31,6 +32,7 @@ enum {
   PROP_TITLE,
   PROP_VALUE,
   PROP_DETAIL,
+  PROP_EXPLANATION,
   N_PROPS
 };
 
@@ -65,6 +67,9 @@ bp_key_figure_card_get_property (GObject    *object,
     case PROP_DETAIL:
       g_value_set_string (value, bp_key_figure_card_get_detail (self));
       break;
+    case PROP_EXPLANATION:
+      g_value_set_string (value, bp_key_figure_card_get_explanation (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -89,9 +94,32 @@ bp_key_figure_card_set_property (GObject      *object,
     case PROP_DETAIL:
       bp_key_figure_card_set_detail (self, g_value_get_string (value));
       break;
+    case PROP_EXPLANATION:
+      bp_key_figure_card_set_explanation (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* The explanation is given when the tooltip opens. GTK 4.8's
+ * gtk_widget_set_tooltip_text() asks the display server where the pointer
+ * is, a round trip each time, and the dashboard sets the explanations of
+ * eight cards at every refresh. */
+static gboolean
+bp_key_figure_card_query_tooltip (GtkWidget  *widget,
+                                  int         x,
+                                  int         y,
+                                  gboolean    keyboard_tooltip,
+                                  GtkTooltip *tooltip)
+{
+  BpKeyFigureCard *self = BP_KEY_FIGURE_CARD (widget);
+
+  if (self->explanation == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->explanation);
+  return TRUE;
 }
 
 static void
@@ -103,6 +131,16 @@ bp_key_figure_card_dispose (GObject *object)
 }
 
 static void
+bp_key_figure_card_finalize (GObject *object)
+{
+  BpKeyFigureCard *self = (BpKeyFigureCard *)object;
+
+  g_free (self->explanation);
+
+  G_OBJECT_CLASS (bp_key_figure_card_parent_class)->finalize (object);
+}
+
+static void
 bp_key_figure_card_class_init (BpKeyFigureCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -111,6 +149,9 @@ bp_key_figure_card_class_init (BpKeyFigureCardClass *klass)
   object_class->get_property = bp_key_figure_card_get_property;
   object_class->set_property = bp_key_figure_card_set_property;
   object_class->dispose = bp_key_figure_card_dispose;
+  object_class->finalize = bp_key_figure_card_finalize;
+
+  widget_class->query_tooltip = bp_key_figure_card_query_tooltip;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -120,6 +161,9 @@ bp_key_figure_card_class_init (BpKeyFigureCardClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DETAIL] =
     g_param_spec_string ("detail", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXPLANATION] =
+    g_param_spec_string ("explanation", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -158,6 +202,9 @@ bp_key_figure_card_set_title (BpKeyFigureCard *self,
 {
   g_return_if_fail (BP_IS_KEY_FIGURE_CARD (self));
 
+  if (g_strcmp0 (gtk_label_get_label (self->title_label), title ? title : "") == 0)
+    return;
+
   gtk_label_set_label (self->title_label, title ? title : "");
   update_accessible_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -176,6 +223,9 @@ bp_key_figure_card_set_value (BpKeyFigureCard *self,
                               const char      *value)
 {
   g_return_if_fail (BP_IS_KEY_FIGURE_CARD (self));
+
+  if (g_strcmp0 (gtk_label_get_label (self->value_label), value ? value : "") == 0)
+    return;
 
   gtk_label_set_label (self->value_label, value ? value : "");
   update_accessible_label (self);
@@ -196,6 +246,9 @@ bp_key_figure_card_set_detail (BpKeyFigureCard *self,
 {
   g_return_if_fail (BP_IS_KEY_FIGURE_CARD (self));
 
+  if (g_strcmp0 (gtk_label_get_label (self->detail_label), detail ? detail : "") == 0)
+    return;
+
   gtk_label_set_label (self->detail_label, detail ? detail : "");
   update_accessible_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL]);
@@ -214,6 +267,9 @@ bp_key_figure_card_set_direction (BpKeyFigureCard      *self,
                                   BpKeyFigureDirection  direction)
 {
   g_return_if_fail (BP_IS_KEY_FIGURE_CARD (self));
+
+  if (self->direction == direction)
+    return;
 
   self->direction = direction;
   gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "error");
@@ -237,4 +293,39 @@ bp_key_figure_card_set_direction (BpKeyFigureCard      *self,
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->direction_image), direction != BP_KEY_FIGURE_STEADY);
+}
+
+const char *
+bp_key_figure_card_get_explanation (BpKeyFigureCard *self)
+{
+  g_return_val_if_fail (BP_IS_KEY_FIGURE_CARD (self), NULL);
+
+  return self->explanation;
+}
+
+/**
+ * bp_key_figure_card_set_explanation:
+ * @self: a #BpKeyFigureCard
+ * @explanation: (nullable): how the figure is counted, for its tooltip and
+ *   screen readers
+ */
+void
+bp_key_figure_card_set_explanation (BpKeyFigureCard *self,
+                                    const char      *explanation)
+{
+  g_return_if_fail (BP_IS_KEY_FIGURE_CARD (self));
+
+  if (explanation != NULL && explanation[0] == '\0')
+    explanation = NULL;
+  if (g_strcmp0 (self->explanation, explanation) == 0)
+    return;
+
+  g_free (self->explanation);
+  self->explanation = g_strdup (explanation);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), explanation != NULL);
+  if (explanation)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, explanation, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLANATION]);
 }

@@ -57,6 +57,32 @@ sort_rate (double       value,
   return flags != BP_VALUE_NONE || isnan (value) ? -G_MAXDOUBLE : value;
 }
 
+/* Doubles compare equal here when both are NaN, as a missing value is. */
+static gboolean
+same_double (double a,
+             double b)
+{
+  return a == b || (isnan (a) && isnan (b));
+}
+
+static gboolean
+same_row (const BpIndicatorRow *a,
+          const BpIndicatorRow *b)
+{
+  return a->area_id == b->area_id &&
+         g_strcmp0 (a->code, b->code) == 0 &&
+         g_strcmp0 (a->name, b->name) == 0 &&
+         a->population == b->population &&
+         a->n_cases == b->n_cases &&
+         a->n_cases_previous == b->n_cases_previous &&
+         same_double (a->incidence_per_100k, b->incidence_per_100k) &&
+         same_double (a->trend_percent, b->trend_percent) &&
+         a->cases_flags == b->cases_flags &&
+         a->previous_flags == b->previous_flags &&
+         a->incidence_flags == b->incidence_flags &&
+         a->trend_flags == b->trend_flags;
+}
+
 static void
 bp_ranking_item_get_property (GObject    *object,
                               guint       prop_id,
@@ -173,6 +199,8 @@ bp_ranking_item_new (BpAreaLevel           level,
  * Gives the item another area's figures. The dashboard reuses its items
  * at each refresh: the table then keeps its row widgets and only rebinds
  * what changed (GTK 4.8's column view makes every row anew for new items).
+ * An item that already holds these figures stays as it is, so that the
+ * cells of its row are not set again.
  */
 void
 bp_ranking_item_update (BpRankingItem        *self,
@@ -181,6 +209,10 @@ bp_ranking_item_update (BpRankingItem        *self,
                         gboolean              suppress_small)
 {
   g_return_if_fail (BP_IS_RANKING_ITEM (self));
+  g_return_if_fail (row != NULL);
+
+  if (self->level == level && self->suppress_small == suppress_small && same_row (&self->row, row))
+    return;
 
   self->level = level;
   g_free (self->code);
@@ -204,6 +236,29 @@ bp_ranking_item_get_level (BpRankingItem *self)
   g_return_val_if_fail (BP_IS_RANKING_ITEM (self), BP_AREA_LEVEL_REGION);
 
   return self->level;
+}
+
+/**
+ * bp_ranking_item_get_row:
+ * @self: a #BpRankingItem
+ *
+ * Returns: (transfer none): the item's figures, valid while it is not
+ *   updated
+ */
+const BpIndicatorRow *
+bp_ranking_item_get_row (BpRankingItem *self)
+{
+  g_return_val_if_fail (BP_IS_RANKING_ITEM (self), NULL);
+
+  return &self->row;
+}
+
+gboolean
+bp_ranking_item_get_small_suppressed (BpRankingItem *self)
+{
+  g_return_val_if_fail (BP_IS_RANKING_ITEM (self), FALSE);
+
+  return self->suppress_small;
 }
 
 const char *

@@ -15,6 +15,7 @@
 
 #include "bp-day.h"
 #include "bp-epicurve-chart.h"
+#include "bp-key-figure-card.h"
 #include "bp-presentation-window.h"
 #include "bp-ranking-item.h"
 #include "bp-store-areas.h"
@@ -129,6 +130,22 @@ assert_homes_match (BpDashboardFigures *figures)
   g_assert_cmpuint (n_shown, ==, n_homes);
 }
 
+static BpKeyFigureCard *
+find_card (GtkWidget  *root,
+           const char *title)
+{
+  if (BP_IS_KEY_FIGURE_CARD (root) && g_strcmp0 (bp_key_figure_card_get_title (BP_KEY_FIGURE_CARD (root)), title) == 0)
+    return BP_KEY_FIGURE_CARD (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      BpKeyFigureCard *found = find_card (child, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
@@ -199,6 +216,15 @@ test_dashboard_scope_and_date (void)
   g_assert_cmpint (bp_dashboard_figures_get_day (figures), ==, day - 7);
   assert_cards_match (window, "municipality", "24062", day - 7);
   assert_homes_match (figures);
+  /* A card's tooltip says what it counts, for the area and day shown. */
+  {
+    BpKeyFigureCard *card = find_card (GTK_WIDGET (page), "New cases, 14 days");
+
+    g_assert_nonnull (card);
+    g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (card)));
+    g_assert_nonnull (strstr (bp_key_figure_card_get_explanation (card), "Leuven"));
+    g_assert_nonnull (strstr (bp_key_figure_card_get_explanation (card), "last 14 days"));
+  }
   /* Leuven's ranking lists its neighbourhoods, one level down, which hold
    * the cases of all its sectors. */
   {
@@ -364,6 +390,105 @@ test_dashboard_scope_and_date (void)
   ui_test_iterate_until_idle ();
 }
 
+/* The incidence by which the table sorts an area, hidden values lowest. */
+static double
+incidence_sort_key (const BpIndicatorRow *row)
+{
+  g_autoptr(BpRankingItem) item = bp_ranking_item_new (BP_AREA_LEVEL_WIJK, row, FALSE);
+  double key;
+
+  g_object_get (item, "incidence", &key, NULL);
+  return key;
+}
+
+/* The ranking shows the areas with the highest incidence first, and every
+ * other area of the scope once the user asks for all of them. */
+static void
+test_dashboard_ranking_show_all (void)
+{
+  BpWindow *window = bp_window_new (NULL);
+  g_autoptr(BpArea) antwerpen = NULL;
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *show_all = NULL;
+  BpDashboardPage *page;
+  BpIndicators *areas;
+  GListModel *rows;
+  GtkWidget *view;
+  GtkWidget *ranking_card;
+  double lowest_shown = G_MAXDOUBLE;
+  guint n_first, n_areas;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  bp_window_set_store (window, store);
+  bp_window_set_page (window, "dashboard");
+  page = _bp_window_get_dashboard_page (window);
+  wait_for_dashboard (page);
+
+  /* Antwerp has more neighbourhoods than the table shows at first. */
+  antwerpen = bp_store_dup_area (store, BP_AREA_LEVEL_MUNICIPALITY, "11002", NULL);
+  g_assert_nonnull (antwerpen);
+  g_signal_emit_by_name (_bp_window_get_scope_chooser (window), "area-activated", antwerpen);
+  wait_for_dashboard (page);
+  areas = bp_dashboard_figures_get_ranking (bp_dashboard_page_get_figures (page), FALSE);
+  n_areas = bp_indicators_get_n_rows (areas);
+  view = find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+  n_first = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n_first, >, 0);
+  g_assert_cmpuint (n_first, <, n_areas);
+  show_all = g_strdup_printf ("Show All %u Areas", n_areas);
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (window), show_all));
+  ranking_card = gtk_widget_get_parent (gtk_widget_get_parent (view));
+  ui_test_save_screenshot (ranking_card, "dashboard-antwerpen-first-areas");
+
+  /* The rows shown are the highest incidences: no area left out is higher. */
+  for (guint i = 0; i < n_first; i++)
+    {
+      g_autoptr(BpRankingItem) item = g_list_model_get_item (rows, i);
+
+      g_hash_table_add (codes, (gpointer)bp_ranking_item_get_code (item));
+      lowest_shown = MIN (lowest_shown, incidence_sort_key (bp_ranking_item_get_row (item)));
+    }
+  for (guint i = 0; i < n_areas; i++)
+    {
+      const BpIndicatorRow *row = bp_indicators_get_row (areas, i);
+
+      if (!g_hash_table_contains (codes, row->code))
+        g_assert_cmpfloat (incidence_sort_key (row), <=, lowest_shown);
+    }
+
+  /* Every area is a row once asked for, with its own figures. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.show-all-areas", NULL));
+  ui_test_iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_areas);
+  g_hash_table_remove_all (codes);
+  for (guint i = 0; i < n_areas; i++)
+    {
+      g_autoptr(BpRankingItem) item = g_list_model_get_item (rows, i);
+
+      g_hash_table_insert (codes, (gpointer)bp_ranking_item_get_code (item), item);
+    }
+  for (guint i = 0; i < n_areas; i++)
+    {
+      const BpIndicatorRow *row = bp_indicators_get_row (areas, i);
+      BpRankingItem *item = g_hash_table_lookup (codes, row->code);
+
+      g_assert_nonnull (item);
+      g_assert_cmpint (bp_ranking_item_get_row (item)->n_cases, ==, row->n_cases);
+    }
+  ui_test_save_screenshot (ranking_card, "dashboard-antwerpen-all-areas");
+
+  /* And back to the first rows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.show-all-areas", NULL));
+  ui_test_iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_first);
+  g_assert_true (ui_test_label_shown (GTK_WIDGET (window), show_all));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate_until_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +500,7 @@ main (int   argc,
   store = ui_test_make_demo_store (dir, TEST_DEMO_DAYS);
 
   g_test_add_func ("/dashboard-page/scope-and-date", test_dashboard_scope_and_date);
+  g_test_add_func ("/dashboard-page/ranking/show-all", test_dashboard_ranking_show_all);
 
   result = g_test_run ();
 
