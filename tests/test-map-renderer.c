@@ -167,6 +167,8 @@ test_map_renderer_png_colours (void)
   g_assert_no_error (error);
   g_assert_true (bp_day_from_iso (DATE, &day, NULL));
   g_assert_cmpint (sqlite3_open_v2 (store_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* another connection may be writing meanwhile (the sector map cache) */
+  sqlite3_busy_timeout (db, 10000);
 
   g_assert_true (bp_sector_map_get_area_bounds (map, BP_AREA_LEVEL_MUNICIPALITY, "44021", &bounds));
   bp_world_rect_from_bounds (&rect, &bounds);
@@ -366,6 +368,8 @@ test_map_renderer_legend_area (void)
   g_assert_no_error (error);
   g_assert_true (bp_day_from_iso (DATE, &day, NULL));
   g_assert_cmpint (sqlite3_open_v2 (store_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* another connection may be writing meanwhile (the sector map cache) */
+  sqlite3_busy_timeout (db, 10000);
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {

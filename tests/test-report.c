@@ -80,6 +80,8 @@ sql_number (const char *sql)
   double value;
 
   g_assert_cmpint (sqlite3_open_v2 (demo_store, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* another connection may be writing meanwhile (the sector map cache) */
+  sqlite3_busy_timeout (db, 10000);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = sqlite3_column_double (stmt, 0);
@@ -118,6 +120,8 @@ top_sector (const char *code,
   char *result;
 
   g_assert_cmpint (sqlite3_open_v2 (demo_store, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* another connection may be writing meanwhile (the sector map cache) */
+  sqlite3_busy_timeout (db, 10000);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   result = g_strdup ((const char *)sqlite3_column_text (stmt, 0));

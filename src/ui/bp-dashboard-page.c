@@ -658,6 +658,9 @@ update_ranking (BpDashboardPage *self)
     case BP_AREA_LEVEL_MUNICIPALITY:
       title = g_strdup_printf (_("Municipalities in %s, last 14 days"), bp_area_get_display_name (area));
       break;
+    case BP_AREA_LEVEL_WIJK:
+      title = g_strdup_printf (_("Neighbourhoods in %s, last 14 days"), bp_area_get_display_name (area));
+      break;
     case BP_AREA_LEVEL_SECTOR:
     case BP_AREA_LEVEL_REGION:
     default:

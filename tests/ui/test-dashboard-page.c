@@ -51,6 +51,8 @@ sql_cases_of_source (const char *level,
   gint64 n;
 
   g_assert_cmpint (sqlite3_open_v2 (bp_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* another connection may be writing meanwhile (the sector map cache) */
+  sqlite3_busy_timeout (db, 10000);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "WITH RECURSIVE sub (id, level) AS ("
                                        "  SELECT id, level FROM area WHERE code = ?1 AND level = ?2"
@@ -89,6 +91,8 @@ sql_count (const char *sql)
   gint64 n;
 
   g_assert_cmpint (sqlite3_open_v2 (bp_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* another connection may be writing meanwhile (the sector map cache) */
+  sqlite3_busy_timeout (db, 10000);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = sqlite3_column_int64 (stmt, 0);
@@ -243,6 +247,7 @@ test_dashboard_scope_and_date (void)
       sector_cases += bp_indicators_get_row (sectors, i)->n_cases;
     g_assert_cmpint (wijk_cases, ==, sector_cases);
     g_assert_cmpint (wijk_cases, ==, sql_cases ("municipality", "24062", day - 7, 14));
+    g_assert_true (ui_test_label_shown (GTK_WIDGET (window), "Neighbourhoods in Leuven, last 14 days"));
   }
   ui_test_save_screenshot (GTK_WIDGET (window), "dashboard-leuven");
   /* The table is sorted by incidence, highest first, with the figures of

@@ -404,6 +404,8 @@ sql_clinical_cases (gint64 sector_id,
   gint64 n;
 
   g_assert_cmpint (sqlite3_open_v2 (bp_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* another connection may be writing meanwhile (the sector map cache) */
+  sqlite3_busy_timeout (db, 10000);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT total (n_cases) FROM case_count"
                                        " WHERE sector_id = ?1 AND source = 1 AND day > ?2 - 14 AND day <= ?2",
