@@ -198,6 +198,7 @@ typedef struct
   BpWindow    *window;
   BpAreaLevel  level;
   char        *code;
+  guint        n_frames;
 } ShowArea;
 
 static void
@@ -210,10 +211,23 @@ show_area_free (gpointer data)
   g_free (show);
 }
 
+/* A frame budget for the Map page to be laid out; never reached in
+ * practice, but the area must show even then. */
+#define SHOW_AREA_MAX_FRAMES 120
+
 static gboolean
-show_area_idle_cb (gpointer data)
+show_area_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       data)
 {
   ShowArea *show = data;
+  GtkWidget *page = GTK_WIDGET (show->window->map_page);
+
+  /* Revealing the sector panel of a page that has no width yet makes
+   * AdwFlap give its content a negative one. */
+  if ((!gtk_widget_get_mapped (page) || gtk_widget_get_width (page) <= 0) &&
+      ++show->n_frames < SHOW_AREA_MAX_FRAMES)
+    return G_SOURCE_CONTINUE;
 
   bp_map_page_show_area (show->window->map_page, show->level, show->code);
   return G_SOURCE_REMOVE;
@@ -240,7 +254,7 @@ show_area_action (GtkWidget  *widget,
   show->window = g_object_ref (self);
   show->level = level;
   show->code = g_strdup (code);
-  g_idle_add_full (GTK_PRIORITY_RESIZE + 10, show_area_idle_cb, show, show_area_free);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), show_area_tick_cb, show, show_area_free);
 }
 
 /* The dashboard's figures and the map's renderer, which the presentation
