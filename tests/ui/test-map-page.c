@@ -493,13 +493,15 @@ test_map_page_neighbourhoods (void)
   /* Clinical cases only, still per neighbourhood. */
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *chosen = NULL;
     gint64 clinical = 0;
 
     for (guint i = 0; i < member_ids->len; i++)
       clinical += sql_clinical_cases (g_array_index (member_ids, gint64, i), bp_sector_values_get_day (values));
 
     gtk_drop_down_set_selected (_bp_map_page_get_source_dropdown (page), 2);
-    g_assert_cmpstr (g_settings_get_string (settings, "case-sources"), ==, "clinical");
+    chosen = g_settings_get_string (settings, "case-sources");
+    g_assert_cmpstr (chosen, ==, "clinical");
     for (guint i = 0; i < 600 && bp_sector_values_get_sources (_bp_map_page_get_values (page)) != BP_CASE_SOURCE_FILTER_CLINICAL; i++)
       ui_test_iterate ();
     wait_for_map (page);
