@@ -92,16 +92,26 @@ sql_number (const char *sql)
 
 /* The cases of the sectors of municipality @code in (@day - @window, @day]. */
 static gint64
+municipality_source_cases (const char *code,
+                           int         day,
+                           int         window,
+                           const char *sources)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT total (c.n_cases) FROM case_count c JOIN area s ON s.id = c.sector_id"
+                                          " JOIN area m ON m.id = s.parent_id"
+                                          " WHERE m.level = 3 AND m.code = '%s' AND c.day > %d AND c.day <= %d"
+                                          " AND c.source IN (%s)",
+                                          code, day - window, day, sources);
+
+  return (gint64)sql_number (sql);
+}
+
+static gint64
 municipality_cases (const char *code,
                     int         day,
                     int         window)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT total (c.n_cases) FROM case_count c JOIN area s ON s.id = c.sector_id"
-                                          " JOIN area m ON m.id = s.parent_id"
-                                          " WHERE m.level = 3 AND m.code = '%s' AND c.day > %d AND c.day <= %d",
-                                          code, day - window, day);
-
-  return (gint64)sql_number (sql);
+  return municipality_source_cases (code, day, window, "0, 1, 2");
 }
 
 /* The sector of municipality @code with the highest 14-day incidence. */
@@ -175,6 +185,43 @@ test_report_leuven (void)
   top = top_sector ("24062", day);
   g_assert_nonnull (strstr (text, top));
   g_assert_true (strstr (text, top) < strstr (text, "Open Clusters"));
+
+  /* It says which cases it counts, with the split of the last 14 days. */
+  {
+    g_autofree char *split = g_strdup_printf ("%" G_GINT64_FORMAT " confirmed and %" G_GINT64_FORMAT " clinical",
+                                              municipality_source_cases ("24062", day, 14, "0"),
+                                              municipality_source_cases ("24062", day, 14, "1"));
+    g_auto(GStrv) words = g_strsplit_set (text, " \n", -1);
+    g_autofree char *flat = g_strjoinv (" ", words);
+
+    g_assert_nonnull (strstr (text, "Cases counted: laboratory-confirmed and clinical"));
+    g_assert_nonnull (strstr (text, "Laboratory-confirmed"));
+    g_assert_nonnull (strstr (flat, split));
+  }
+}
+
+/* With clinical cases only, the report counts those alone and says so. */
+static void
+test_report_clinical (void)
+{
+  g_autofree char *pdf = work_path ("leuven-clinical.pdf");
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *cases_7 = NULL;
+  g_autofree char *cases_14 = NULL;
+  const char *args[] = { "report", "--store", demo_store, "--kind", "situation", "--area", "24062",
+                         "--date", "2026-11-08", "--source", "clinical", "--out", pdf, NULL };
+  int day = (int)sql_number ("SELECT julianday ('2026-11-08') - julianday ('1970-01-01')");
+
+  g_assert_cmpint (run_tool (args, &err), ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Cases counted: Clinical only."));
+  cases_7 = g_strdup_printf ("%" G_GINT64_FORMAT, municipality_source_cases ("24062", day, 7, "1"));
+  cases_14 = g_strdup_printf ("%" G_GINT64_FORMAT, municipality_source_cases ("24062", day, 14, "1"));
+  g_assert_true (has_word (text, cases_7));
+  g_assert_true (has_word (text, cases_14));
+  g_assert_cmpint (municipality_source_cases ("24062", day, 14, "1"), <, municipality_cases ("24062", day, 14));
+  g_assert_null (strstr (text, "Laboratory-confirmed"));
 }
 
 static void
@@ -233,6 +280,7 @@ test_report_bad_arguments (void)
   const char *no_out[] = { "report", "--store", demo_store, NULL };
   const char *not_pdf[] = { "report", "--store", demo_store, "--out", png, NULL };
   const char *unwritable[] = { "report", "--store", demo_store, "--area", "24062", "--out", missing_dir, NULL };
+  const char *bad_source[] = { "report", "--store", demo_store, "--source", "lab", "--out", pdf, NULL };
   struct {
     const char * const *args;
     int                 status;
@@ -244,6 +292,7 @@ test_report_bad_arguments (void)
     { no_out, 2, "--out" },
     { not_pdf, 1, ".pdf" },
     { unwritable, 1, "report.pdf" },
+    { bad_source, 1, "lab" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -279,6 +328,7 @@ main (int   argc,
   }
 
   g_test_add_func ("/report/leuven", test_report_leuven);
+  g_test_add_func ("/report/clinical", test_report_clinical);
   g_test_add_func ("/report/suppressed", test_report_suppressed);
   g_test_add_func ("/report/bad-arguments", test_report_bad_arguments);
 

@@ -293,6 +293,25 @@ draw_title_page (BpSituationReport *self,
   made = g_strdup_printf (_("Made on %s. Area code %s, %s residents."), created, bp_area_get_code (area),
                           population);
   y += draw_text (cr, made, MARGIN, y, width - 2 * MARGIN, 10, PANGO_WEIGHT_NORMAL, 0.2, PANGO_ALIGN_LEFT) + 4;
+  {
+    BpCaseSourceFilter sources = bp_dashboard_figures_get_sources (figures);
+    g_autofree char *counted = NULL;
+
+    if (sources == BP_CASE_SOURCE_FILTER_ALL)
+      {
+        gboolean suppress = bp_dashboard_figures_get_small_suppressed (figures);
+        g_autofree char *confirmed = bp_format_count (bp_dashboard_figures_get_cases_by_source (figures, 14, BP_CASE_SOURCE_CONFIRMED), suppress);
+        g_autofree char *clinical = bp_format_count (bp_dashboard_figures_get_cases_by_source (figures, 14, BP_CASE_SOURCE_CLINICAL), suppress);
+
+        /* Translators: the two numbers are the cases of the last 14 days by source */
+        counted = g_strdup_printf (_("Cases counted: laboratory-confirmed and clinical (reported by a GP without a test); in the last 14 days %s confirmed and %s clinical."),
+                                   confirmed, clinical);
+      }
+    else
+      /* Translators: %s is which cases are counted, e.g. "Clinical only" */
+      counted = g_strdup_printf (_("Cases counted: %s."), bp_case_source_filter_get_display_name (sources));
+    y += draw_text (cr, counted, MARGIN, y, width - 2 * MARGIN, 10, PANGO_WEIGHT_NORMAL, 0.2, PANGO_ALIGN_LEFT) + 4;
+  }
   if (bp_dashboard_figures_get_small_suppressed (figures))
     y += draw_text (cr, _("Counts of 1 to 4 cases, and figures computed from them, are shown as “<5”."),
                     MARGIN, y, width - 2 * MARGIN, 10, PANGO_WEIGHT_NORMAL, 0.2, PANGO_ALIGN_LEFT) + 4;
@@ -442,7 +461,10 @@ draw_charts_page (BpSituationReport *self,
   bp_epicurve_chart_renderer_set_data (curve, data);
   bp_epicurve_chart_renderer_set_reference_day (curve, day);
   bp_epicurve_chart_renderer_set_range (curve, MAX (day - 89, bp_epicurve_data_get_first_day (data)), day);
-  bp_epicurve_chart_renderer_set_title (curve, _("Confirmed cases per day, last 90 days"));
+  bp_epicurve_chart_renderer_set_title (curve, _("Cases per day, last 90 days"));
+  /* With every source counted, the bars show the split as on the dashboard. */
+  if (bp_dashboard_figures_get_sources (self->figures) == BP_CASE_SOURCE_FILTER_ALL)
+    bp_epicurve_chart_renderer_set_stacking (curve, BP_EPICURVE_STACKING_SOURCES);
   bp_epicurve_chart_renderer_set_size (curve, (int)(width - 2 * MARGIN), (int)chart_height);
   /* A chart paints its background over all it may: keep it to its box. */
   cairo_save (cr);

@@ -23,11 +23,12 @@
 /* The map of the report: 14-day incidence, as on the dashboard's map,
  * with the legend counting the sectors of the area only. */
 static BpMapRenderer *
-make_map_renderer (BpStore   *store,
-                   BpArea    *area,
-                   int        day,
-                   gboolean   suppress_small,
-                   GError   **error)
+make_map_renderer (BpStore            *store,
+                   BpArea             *area,
+                   int                 day,
+                   BpCaseSourceFilter  sources,
+                   gboolean            suppress_small,
+                   GError            **error)
 {
   g_autoptr(BpSectorMap) map = NULL;
   g_autoptr(BpSectorValues) values = NULL;
@@ -37,7 +38,7 @@ make_map_renderer (BpStore   *store,
 
   if (!(map = bp_sector_map_load_with_flags (store, BP_SECTOR_MAP_LOAD_LAZY_LODS, NULL, error)) ||
       !(values = bp_store_compute_sector_values (store, BP_MAP_METRIC_INCIDENCE_14, day, -1,
-                                                 BP_CASE_SOURCE_FILTER_ALL, error)))
+                                                 sources, error)))
     return NULL;
 
   if (suppress_small)
@@ -74,6 +75,8 @@ bp_tool_report (int    argc,
   g_autofree char *area_code = NULL;
   g_autofree char *date = NULL;
   g_autofree char *out_path = NULL;
+  g_autofree char *source_name = NULL;
+  BpCaseSourceFilter sources = BP_CASE_SOURCE_FILTER_ALL;
   gboolean suppress_small = FALSE;
   int first_day, last_day, day;
   const GOptionEntry entries[] = {
@@ -82,6 +85,7 @@ bp_tool_report (int    argc,
     { "area", 0, 0, G_OPTION_ARG_STRING, &area_code, N_("The region, province, care zone or municipality (default: the Flemish Region, 02000)"), N_("CODE") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The reference day (default: the last day with counts)"), N_("YYYY-MM-DD") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_("The PDF file to write"), N_("FILE") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source_name, N_("The cases counted: all (default), confirmed or clinical"), N_("SOURCE") },
     { "suppress-small", 0, 0, G_OPTION_ARG_NONE, &suppress_small, N_("Show counts of 1 to 4 as “<5”, for readers without medical access"), NULL },
     { NULL }
   };
@@ -143,6 +147,12 @@ bp_tool_report (int    argc,
       return 1;
     }
 
+  if (source_name && !bp_case_source_filter_from_string (source_name, &sources))
+    {
+      g_printerr (_("brandpunt-tool report: unknown source “%s”. Use all, confirmed or clinical.\n"), source_name);
+      return 1;
+    }
+
   if (!area_code)
     area_code = g_strdup ("02000");
   area = bp_tool_find_area (store, area_code, FALSE);
@@ -155,8 +165,8 @@ bp_tool_report (int    argc,
 
   /* Nothing is "new" in a report: it has no last visit. */
   if (!(figures = bp_dashboard_figures_compute (store, cube, area, day, suppress_small,
-                                                BP_CASE_SOURCE_FILTER_ALL, day, &error)) ||
-      !(renderer = make_map_renderer (store, area, day, suppress_small, &error)))
+                                                sources, day, &error)) ||
+      !(renderer = make_map_renderer (store, area, day, sources, suppress_small, &error)))
     {
       bp_tool_print_error ("report", error);
       return 1;
