@@ -421,6 +421,34 @@ test_map_renderer_legend_area (void)
           n_counted += count;
         }
       g_assert_cmpuint (n_counted, ==, ids->len);
+
+      /* With all cases counted, the legend gives the clinical share of the
+       * area's 14 days. */
+      {
+        sqlite3_stmt *stmt = NULL;
+        double all = 0, clinical = 0;
+        g_autofree char *share = NULL;
+        g_autofree char *flat = g_strjoinv (" ", lines);
+
+        g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                             "SELECT total (n_cases), total (n_cases) FILTER (WHERE source = 1)"
+                                             " FROM case_count WHERE sector_id = ?1 AND day > ?2 - 14 AND day <= ?2",
+                                             -1, &stmt, NULL), ==, SQLITE_OK);
+        for (guint k = 0; k < ids->len; k++)
+          {
+            sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, k));
+            sqlite3_bind_int (stmt, 2, day);
+            g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+            all += sqlite3_column_double (stmt, 0);
+            clinical += sqlite3_column_double (stmt, 1);
+            sqlite3_reset (stmt);
+          }
+        sqlite3_finalize (stmt);
+        g_assert_cmpfloat (all, >, 0);
+        share = g_strdup_printf ("All cases, of which %.0f %% clinical (last 14 days)", 100.0 * clinical / all);
+        g_test_message ("%s: %s", areas[i].code, share);
+        g_assert_nonnull (strstr (flat, share));
+      }
     }
 
   sqlite3_close (db);

@@ -29,6 +29,8 @@ typedef struct
   gint64       population;
   gint64       cases_7;
   gint64       cases_14;
+  gint64       cases_14_by_source[BP_N_CASE_SOURCES];
+  gint64       group_id;    /* the neighbourhood whose figures it carries, or 0 */
   gboolean     is_suppressed_7;
   gboolean     is_suppressed_14;
   gboolean     is_suppressed_previous; /* the 7 days before the last 7 */
@@ -316,7 +318,7 @@ load_window_sums (BpStore             *store,
    * are made here rather than by a GROUP BY, which would sort every row of
    * the window first: at the peak of a wave that is 140,000 rows. */
   if (!(stmt = _bp_store_prepare (store,
-                                  "SELECT sector_id, day, n_cases, is_suppressed FROM case_count"
+                                  "SELECT sector_id, day, n_cases, is_suppressed, source FROM case_count"
                                   " WHERE day > ?1 AND day <= ?2 AND (?3 < 0 OR age_band = ?3)"
                                   "   AND (?4 >> source) & 1",
                                   error)))
@@ -333,6 +335,7 @@ load_window_sums (BpStore             *store,
       gboolean is_recent = sqlite3_column_int (stmt, 1) > day - 7;
       gint64 n_cases = sqlite3_column_int64 (stmt, 2);
       gboolean is_suppressed = sqlite3_column_int (stmt, 3) != 0;
+      guint source = (guint)sqlite3_column_int (stmt, 4);
 
       /* The index gives the bands of a sector and day one after another. */
       if ((entry == NULL || entry->sector_id != sector_id) &&
@@ -340,6 +343,8 @@ load_window_sums (BpStore             *store,
         continue; /* counts of an area that is no sector are not on the map */
 
       entry->cases_14 += n_cases;
+      if (source < BP_N_CASE_SOURCES)
+        entry->cases_14_by_source[source] += n_cases;
       entry->is_suppressed_14 |= is_suppressed;
       if (is_recent)
         {
@@ -722,6 +727,8 @@ bp_store_group_sector_values (BpStore         *store,
       sum->population += entry->population;
       sum->cases_7 += entry->cases_7;
       sum->cases_14 += entry->cases_14;
+      for (guint source = 0; source < BP_N_CASE_SOURCES; source++)
+        sum->cases_14_by_source[source] += entry->cases_14_by_source[source];
       sum->is_suppressed_7 |= entry->is_suppressed_7;
       sum->is_suppressed_14 |= entry->is_suppressed_14;
       sum->is_suppressed_previous |= entry->is_suppressed_previous;
@@ -745,6 +752,8 @@ bp_store_group_sector_values (BpStore         *store,
       entry->population = sum->population;
       entry->cases_7 = sum->cases_7;
       entry->cases_14 = sum->cases_14;
+      memcpy (entry->cases_14_by_source, sum->cases_14_by_source, sizeof entry->cases_14_by_source);
+      entry->group_id = group_of_entry[i];
       entry->is_suppressed_7 = sum->is_suppressed_7;
       entry->is_suppressed_14 = sum->is_suppressed_14;
       entry->is_suppressed_previous = sum->is_suppressed_previous;
@@ -969,6 +978,50 @@ bp_sector_values_get_counts (BpSectorValues *self,
     *population = entry->population;
 
   return TRUE;
+}
+
+/**
+ * bp_sector_values_sum_sources:
+ * @self: a #BpSectorValues
+ * @sector_ids: (array length=n_sectors) (nullable): the sectors to add up,
+ *   or %NULL for all
+ * @n_sectors: the number of @sector_ids
+ * @cases: (out caller-allocates) (array fixed-size=3): the cases of the last
+ *   14 days of each #BpCaseSource
+ *
+ * Adds up the true counts of each source over sectors, for a share such as
+ * the map legend's; the caller hides what must be hidden. Sectors that
+ * carry a neighbourhood's figures count it once.
+ */
+void
+bp_sector_values_sum_sources (BpSectorValues *self,
+                              const gint64   *sector_ids,
+                              guint           n_sectors,
+                              gint64          cases[BP_N_CASE_SOURCES])
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+
+  g_return_if_fail (BP_IS_SECTOR_VALUES (self));
+
+  memset (cases, 0, BP_N_CASE_SOURCES * sizeof (gint64));
+
+  for (guint i = 0; i < (sector_ids ? n_sectors : self->entries->len); i++)
+    {
+      SectorEntry *entry = sector_ids ? find_entry (self->entries, sector_ids[i])
+                                      : &g_array_index (self->entries, SectorEntry, i);
+
+      if (entry == NULL)
+        continue;
+      /* the sectors of one neighbourhood hold its sums: count them once */
+      if (entry->group_id != 0)
+        {
+          if (g_hash_table_contains (seen, &entry->group_id))
+            continue;
+          g_hash_table_add (seen, &entry->group_id);
+        }
+      for (guint source = 0; source < BP_N_CASE_SOURCES; source++)
+        cases[source] += entry->cases_14_by_source[source];
+    }
 }
 
 /**

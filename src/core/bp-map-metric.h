@@ -123,6 +123,10 @@ BpSectorValues    *bp_store_group_sector_values           (BpStore              
                                                            BpAreaLevel           level,
                                                            GError              **error);
 BpAreaLevel        bp_sector_values_get_level             (BpSectorValues       *self);
+void               bp_sector_values_sum_sources           (BpSectorValues       *self,
+                                                           const gint64         *sector_ids,
+                                                           guint                 n_sectors,
+                                                           gint64                cases[BP_N_CASE_SOURCES]);
 BpSectorValues    *bp_sector_values_suppress_small        (BpSectorValues       *self);
 gboolean           bp_sector_values_get_small_suppressed  (BpSectorValues       *self);
 gboolean           bp_count_is_small                      (gint64                n_cases);

@@ -23,6 +23,36 @@ copy_shown (const gint64 *counts,
     shown[i] = suppress_small && bp_count_is_small (counts[i]) ? -1 : counts[i];
 }
 
+/* The daily cases of each source, for bars stacked by source. */
+static void
+set_source_counts (BpEpicurveData     *data,
+                   BpDashboardFigures *figures,
+                   gboolean            suppress,
+                   gint64             *shown)
+{
+  const gint64 *by_source[BP_N_CASE_SOURCES];
+  int first_day;
+  guint n_days = 0;
+
+  for (guint source = 0; source < BP_N_CASE_SOURCES; source++)
+    by_source[source] = bp_dashboard_figures_get_daily_cases_by_source (figures, source, &first_day, &n_days);
+
+  for (guint source = 0; source < BP_N_CASE_SOURCES; source++)
+    {
+      for (guint i = 0; i < n_days; i++)
+        {
+          gboolean any_small = FALSE;
+
+          /* With two sources, one shown part and the total give the
+           * other away: a day with any small part hides its whole split. */
+          for (guint other = 0; suppress && other < BP_N_CASE_SOURCES; other++)
+            any_small |= bp_count_is_small (by_source[other][i]);
+          shown[i] = any_small ? BP_COUNT_SUPPRESSED : by_source[source][i];
+        }
+      bp_epicurve_data_set_source_counts (data, source, shown);
+    }
+}
+
 /**
  * bp_epicurve_data_new_for_figures:
  * @figures: a #BpDashboardFigures
@@ -52,27 +82,9 @@ bp_epicurve_data_new_for_figures (BpDashboardFigures *figures)
       bp_epicurve_data_set_band_counts (data, band, shown);
     }
 
-  {
-    const gint64 *by_source[BP_N_CASE_SOURCES];
-
-    for (guint source = 0; source < BP_N_CASE_SOURCES; source++)
-      by_source[source] = bp_dashboard_figures_get_daily_cases_by_source (figures, source, &first_day, &n_days);
-
-    for (guint source = 0; source < BP_N_CASE_SOURCES; source++)
-      {
-        for (guint i = 0; i < n_days; i++)
-          {
-            gboolean any_small = FALSE;
-
-            /* With two sources, one shown part and the total give the
-             * other away: a day with any small part hides its whole split. */
-            for (guint other = 0; suppress && other < BP_N_CASE_SOURCES; other++)
-              any_small |= bp_count_is_small (by_source[other][i]);
-            shown[i] = any_small ? BP_COUNT_SUPPRESSED : by_source[source][i];
-          }
-        bp_epicurve_data_set_source_counts (data, source, shown);
-      }
-  }
+  /* One source chosen, there is nothing to split: plain bars. */
+  if (bp_dashboard_figures_get_sources (figures) == BP_CASE_SOURCE_FILTER_ALL)
+    set_source_counts (data, figures, suppress, shown);
 
   return data;
 }

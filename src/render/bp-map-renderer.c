@@ -891,6 +891,41 @@ draw_approximate_key (cairo_t     *cr,
   return MAX (LEGEND_ROW, th + 8.0);
 }
 
+/* The legend's line on sources when all are counted: the share of clinical
+ * cases in the last 14 days over the legend's sectors, or NULL without
+ * cases. A share worked out from a count of 1 to 4 is not shown when small
+ * counts are hidden. */
+static char *
+dup_source_split (BpMapRenderer *self)
+{
+  g_autofree gint64 *ids = NULL;
+  gint64 cases[BP_N_CASE_SOURCES];
+  gint64 total = 0, others;
+  guint n = 0;
+
+  if (self->legend_sectors)
+    {
+      ids = g_new (gint64, MAX (self->legend_sectors->len, 1));
+      for (n = 0; n < self->legend_sectors->len; n++)
+        ids[n] = bp_sector_map_get_sector_id (self->map, g_array_index (self->legend_sectors, guint, n));
+    }
+  bp_sector_values_sum_sources (self->values, ids, n, cases);
+  for (guint source = 0; source < BP_N_CASE_SOURCES; source++)
+    total += cases[source];
+  if (total == 0)
+    return NULL;
+
+  others = total - cases[BP_CASE_SOURCE_CLINICAL];
+  if (bp_sector_values_get_small_suppressed (self->values) &&
+      (bp_count_is_small (cases[BP_CASE_SOURCE_CLINICAL]) || bp_count_is_small (others)))
+    /* Translators: in the map legend, all cases counted, the split hidden */
+    return g_strdup (_("All cases; the share of clinical cases is hidden (<5)"));
+
+  /* Translators: in the map legend; clinical cases are reported by a GP without a test */
+  return g_strdup_printf (_("All cases, of which %.0f %% clinical (last 14 days)"),
+                          100.0 * (double)cases[BP_CASE_SOURCE_CLINICAL] / (double)total);
+}
+
 static double
 draw_legend (BpMapRenderer *self,
              cairo_t       *cr,
@@ -947,6 +982,16 @@ draw_legend (BpMapRenderer *self,
         {
           pango_layout_set_text (body, bp_case_source_filter_get_display_name (sources), -1);
           y += show_text (cr, body, x, y);
+        }
+      else
+        {
+          g_autofree char *split = dup_source_split (self);
+
+          if (split)
+            {
+              pango_layout_set_text (body, split, -1);
+              y += show_text (cr, body, x, y);
+            }
         }
 
       if (bp_sector_values_get_level (self->values) == BP_AREA_LEVEL_WIJK)
