@@ -74,6 +74,7 @@ struct _BpDashboardPage
   GtkLabel           *ranking_title;
   GtkDropDown        *ranking_level_dropdown;
   GtkDropDown        *source_dropdown;
+  GtkLabel           *alerts_sources_label;
   GtkColumnView      *ranking_view;
   GtkButton          *ranking_more_button;
 
@@ -178,6 +179,10 @@ update_cards (BpDashboardPage *self)
   double incidence, change, threshold;
   guint n_above;
   int signal_days;
+
+  /* Alerts keep counting every case: an acknowledged alert must not come
+   * back, or go, with the source a user looks at. */
+  gtk_widget_set_visible (GTK_WIDGET (self->alerts_sources_label), sources != BP_CASE_SOURCE_FILTER_ALL);
 
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
     {
@@ -1256,6 +1261,7 @@ bp_dashboard_page_class_init (BpDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_title);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_level_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, alerts_sources_label);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_view);
   gtk_widget_class_bind_template_child (widget_class, BpDashboardPage, ranking_more_button);
 

@@ -193,7 +193,12 @@ bp_presentation_window_new (GtkWindow          *parent,
   }
 
   date = bp_chart_format_full_date (bp_dashboard_figures_get_day (figures));
-  title = g_strdup_printf ("%s — %s", bp_area_get_display_name (bp_dashboard_figures_get_area (figures)), date);
+  if (bp_dashboard_figures_get_sources (figures) == BP_CASE_SOURCE_FILTER_ALL)
+    title = g_strdup_printf ("%s — %s", bp_area_get_display_name (bp_dashboard_figures_get_area (figures)), date);
+  else
+    /* Translators: area — date — which cases are counted, e.g. "Clinical only" */
+    title = g_strdup_printf (_("%s — %s — %s"), bp_area_get_display_name (bp_dashboard_figures_get_area (figures)),
+                             date, bp_case_source_filter_get_display_name (bp_dashboard_figures_get_sources (figures)));
   freshness = bp_ui_format_freshness (figures, &age);
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->freshness_label, freshness);

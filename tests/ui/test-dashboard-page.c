@@ -297,12 +297,14 @@ test_dashboard_scope_and_date (void)
       g_assert_cmpint (clinical, <, sql_cases ("municipality", "24062", day - 7, w));
       g_assert_true (ui_test_label_shown (GTK_WIDGET (window), text));
     }
+  g_assert_true (ui_test_label_containing_shown (GTK_WIDGET (window), "The alert rules count every case"));
   ui_test_save_screenshot (GTK_WIDGET (window), "dashboard-leuven-clinical");
   g_settings_set_string (settings, "case-sources", "all");
   for (guint i = 0; i < 600 && bp_dashboard_figures_get_sources (bp_dashboard_page_get_figures (page)) != BP_CASE_SOURCE_FILTER_ALL; i++)
     ui_test_iterate ();
   wait_for_dashboard (page);
   figures = bp_dashboard_page_get_figures (page);
+  g_assert_false (ui_test_label_containing_shown (GTK_WIDGET (window), "The alert rules count every case"));
 
 
   /* Without medical access, no count of 1 to 4 reaches the page's models. */
