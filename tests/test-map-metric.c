@@ -645,7 +645,7 @@ test_metric_small_store_async (StoreFixture  *fixture,
   AsyncData async = { loop, NULL, NULL };
 
   bp_store_compute_sector_values_async (fixture->store, BP_MAP_METRIC_INCIDENCE_14, FIRST_DAY + 30, 5,
-                                        BP_CASE_SOURCE_FILTER_CLINICAL, NULL, compute_cb, &async);
+                                        BP_CASE_SOURCE_FILTER_CLINICAL, BP_AREA_LEVEL_SECTOR, NULL, compute_cb, &async);
   g_main_loop_run (loop);
   g_assert_no_error (async.error);
   g_assert_nonnull (async.values);

@@ -125,22 +125,13 @@ static BpAreaLevel
 ranking_level (BpCountCube *cube,
                BpAreaLevel  scope_level)
 {
-  switch (scope_level)
-    {
-    case BP_AREA_LEVEL_REGION:
-      return BP_AREA_LEVEL_PROVINCE;
-    case BP_AREA_LEVEL_PROVINCE:
-      return BP_AREA_LEVEL_CARE_ZONE;
-    case BP_AREA_LEVEL_CARE_ZONE:
-      return BP_AREA_LEVEL_MUNICIPALITY;
-    case BP_AREA_LEVEL_MUNICIPALITY:
-      return bp_count_cube_get_n_areas (cube, BP_AREA_LEVEL_WIJK) > 0 ? BP_AREA_LEVEL_WIJK
-                                                                     : BP_AREA_LEVEL_SECTOR;
-    case BP_AREA_LEVEL_WIJK:
-    case BP_AREA_LEVEL_SECTOR:
-    default:
-      return BP_AREA_LEVEL_SECTOR;
-    }
+  const BpAreaLevel *levels = bp_area_levels_in_rank_order ();
+
+  for (guint rank = bp_area_level_get_rank (scope_level) + 1; rank < BP_AREA_N_LEVELS; rank++)
+    if (levels[rank] != BP_AREA_LEVEL_WIJK || bp_count_cube_get_n_areas (cube, BP_AREA_LEVEL_WIJK) > 0)
+      return levels[rank];
+
+  return BP_AREA_LEVEL_SECTOR;
 }
 
 static gboolean

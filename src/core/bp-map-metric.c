@@ -364,11 +364,12 @@ load_window_sums (BpStore             *store,
 
 typedef struct
 {
-  char        *path;
-  BpMapMetric  metric;
-  int          day;
+  char               *path;
+  BpMapMetric         metric;
+  int                 day;
   int                 age_band;
   BpCaseSourceFilter  sources;
+  BpAreaLevel         level;
 } ComputeData;
 
 static void
@@ -389,7 +390,8 @@ compute_worker (GTask        *task,
   ComputeData *data = task_data;
   g_autoptr(BpStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  BpSectorValues *values;
+  g_autoptr(BpSectorValues) values = NULL;
+  BpSectorValues *grouped;
 
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -398,13 +400,14 @@ compute_worker (GTask        *task,
    * threads here. */
   if (!(store = bp_store_open (data->path, &error)) ||
       !(values = bp_store_compute_sector_values (store, data->metric, data->day, data->age_band,
-                                                 data->sources, &error)))
+                                                 data->sources, &error)) ||
+      !(grouped = bp_store_group_sector_values (store, values, data->level, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  g_task_return_pointer (task, values, g_object_unref);
+  g_task_return_pointer (task, grouped, g_object_unref);
 }
 
 static void
@@ -813,12 +816,14 @@ bp_count_is_small (gint64 n_cases)
  * @day: the reference day, in days since 1970-01-01
  * @age_band: an age band, or -1 for all ages
  * @sources: the sources of the cases to count
+ * @level: %BP_AREA_LEVEL_SECTOR, or %BP_AREA_LEVEL_WIJK for the figures of
+ *   each sector's neighbourhood
  * @cancellable: (nullable): a #GCancellable
  * @callback: called with the values
  * @user_data: data for @callback
  *
- * Runs bp_store_compute_sector_values() in a worker thread on its own
- * connection to the store's file.
+ * Runs bp_store_compute_sector_values() and bp_store_group_sector_values()
+ * in a worker thread on its own connection to the store's file.
  */
 void
 bp_store_compute_sector_values_async (BpStore             *store,
@@ -826,6 +831,7 @@ bp_store_compute_sector_values_async (BpStore             *store,
                                       int                  day,
                                       int                  age_band,
                                       BpCaseSourceFilter   sources,
+                                      BpAreaLevel          level,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
@@ -843,6 +849,7 @@ bp_store_compute_sector_values_async (BpStore             *store,
   data->day = day;
   data->age_band = age_band;
   data->sources = sources;
+  data->level = level;
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, bp_store_compute_sector_values_async);

@@ -98,6 +98,7 @@ void               bp_store_compute_sector_values_async   (BpStore              
                                                            int                   day,
                                                            int                   age_band,
                                                            BpCaseSourceFilter    sources,
+                                                           BpAreaLevel           level,
                                                            GCancellable         *cancellable,
                                                            GAsyncReadyCallback   callback,
                                                            gpointer              user_data);

@@ -2144,7 +2144,8 @@ is_invented_line (BpSectorMap *self,
 /* Marks the arcs that lie inside a real area, between approximate
  * outlines: the lines drawn where the real boundary is not known. An arc
  * with one sector along it gets that sector's mark for now;
- * demote_inner_outlines() settles it. */
+ * demote_inner_outlines() settles it. Marks too the sector lines between
+ * two neighbourhoods. */
 static void
 mark_approximate_arcs (BpSectorMap *self)
 {
@@ -2170,43 +2171,19 @@ mark_approximate_arcs (BpSectorMap *self)
                 self->arc_approximate[arc] = sector->is_approximate;
               }
             else if (first_sector[arc] != s)
-              self->arc_approximate[arc] &= is_invented_line (self, first_sector[arc], s);
+              {
+                if (!is_invented_line (self, first_sector[arc], s))
+                  self->arc_approximate[arc] &= ~ARC_APPROXIMATE;
+                if (self->arc_levels[arc] == BP_AREA_LEVEL_SECTOR &&
+                    self->sectors[first_sector[arc]].wijk_id != sector->wijk_id)
+                  self->arc_approximate[arc] |= ARC_WIJK_EDGE;
+              }
           }
     }
 
   for (guint arc = 0; arc < self->n_arcs; arc++)
     if (self->arc_levels[arc] != BP_AREA_LEVEL_SECTOR && !self->arc_one_sided[arc])
       self->arc_approximate[arc] = FALSE;
-}
-
-/* Marks the sector lines between two neighbourhoods, after the marks of
- * approximate lines (which this adds a bit to). */
-static void
-mark_wijk_edges (BpSectorMap *self)
-{
-  const guint *ring_arc_starts = (const guint *)self->ring_arc_starts->data;
-  const int *ring_arcs = (const int *)self->ring_arcs->data;
-  g_autofree guint *first_sector = g_new (guint, MAX (self->n_arcs, 1));
-
-  memset (first_sector, 0xff, MAX (self->n_arcs, 1) * sizeof (guint));
-
-  for (guint s = 0; s < self->n_sectors; s++)
-    {
-      const Sector *sector = &self->sectors[s];
-
-      for (guint r = sector->first_ring; r < sector->first_ring + sector->n_rings; r++)
-        for (guint k = ring_arc_starts[r]; k < ring_arc_starts[r + 1]; k++)
-          {
-            guint arc = (guint)ABS (ring_arcs[k]) - 1;
-
-            if (first_sector[arc] == G_MAXUINT)
-              first_sector[arc] = s;
-            else if (first_sector[arc] != s &&
-                     self->arc_levels[arc] == BP_AREA_LEVEL_SECTOR &&
-                     self->sectors[first_sector[arc]].wijk_id != sector->wijk_id)
-              self->arc_approximate[arc] |= ARC_WIJK_EDGE;
-          }
-    }
 }
 
 /* An arc with sectors on one side only is the outline of the whole map,
@@ -2388,7 +2365,6 @@ build_map (BpStore               *store,
   build_index (self);
   mark_approximate_arcs (self);
   demote_inner_outlines (self);
-  mark_wijk_edges (self);
   LAP ("index");
 #undef LAP
   ok = TRUE;

@@ -304,22 +304,9 @@ compute_values_cb (GObject      *object,
       return;
     }
 
-  if (self->colour_level != BP_AREA_LEVEL_SECTOR)
-    {
-      BpSectorValues *grouped = bp_store_group_sector_values (BP_STORE (object), values,
-                                                              self->colour_level, &error);
-
-      if (grouped == NULL)
-        {
-          g_warning ("Could not group the map values: %s", error->message);
-          return;
-        }
-      g_object_unref (values);
-      values = grouped;
-    }
-
-  /* Small counts are hidden for users without medical access; after
-   * grouping, so the rule applies to the figures shown. */
+  /* Small counts are hidden for users without medical access. The values
+   * come grouped by neighbourhood when asked, so the rule applies to the
+   * figures shown. */
   if (g_settings_get_boolean (self->settings, BP_SETTINGS_KEY_SUPPRESS_SMALL))
     {
       BpSectorValues *suppressed = bp_sector_values_suppress_small (values);
@@ -352,6 +339,7 @@ compute_values (BpMapPage *self)
 
   bp_store_compute_sector_values_async (self->store, self->metric, self->shown_day, self->age_band,
                                         bp_case_source_choice_get_filter (self->settings),
+                                        self->colour_level,
                                         self->values_cancellable, compute_values_cb,
                                         g_object_ref (self));
 }
