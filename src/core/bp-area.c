@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bp-area-private.h"
 #include "bp-area.h"
 
 /**
@@ -28,6 +29,8 @@ struct _BpArea
   char        *name_nl;
   char        *name_fr;
   char        *parent_code;
+  char        *parent_name_nl;  /* nullable, as the store gives them */
+  char        *parent_name_fr;
   gint64       population;
 };
 
@@ -228,6 +231,8 @@ bp_area_finalize (GObject *object)
   g_clear_pointer (&self->name_nl, g_free);
   g_clear_pointer (&self->name_fr, g_free);
   g_clear_pointer (&self->parent_code, g_free);
+  g_clear_pointer (&self->parent_name_nl, g_free);
+  g_clear_pointer (&self->parent_name_fr, g_free);
 
   G_OBJECT_CLASS (bp_area_parent_class)->finalize (object);
 }
@@ -365,21 +370,60 @@ bp_area_get_name_fr (BpArea *self)
  * Returns: (transfer none): the French name when the interface is in French
  *   and the area has one, else the Dutch name
  */
-const char *
-bp_area_get_display_name (BpArea *self)
+/* The French name in a French locale, when there is one. */
+static const char *
+pick_name (const char *name_nl,
+           const char *name_fr)
 {
   const char * const *languages;
 
-  g_return_val_if_fail (BP_IS_AREA (self), NULL);
-
-  if (self->name_fr != NULL)
+  if (name_fr != NULL)
     {
       languages = g_get_language_names ();
       if (languages[0] != NULL && g_str_has_prefix (languages[0], "fr"))
-        return self->name_fr;
+        return name_fr;
     }
 
-  return self->name_nl ? self->name_nl : self->code;
+  return name_nl;
+}
+
+const char *
+bp_area_get_display_name (BpArea *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (BP_IS_AREA (self), NULL);
+
+  name = pick_name (self->name_nl, self->name_fr);
+  return name ? name : self->code;
+}
+
+/**
+ * bp_area_get_parent_display_name:
+ * @self: a #BpArea
+ *
+ * Returns: (nullable): the name of the area @self lies in, when the store
+ *   gave it, such as a neighbourhood's municipality
+ */
+const char *
+bp_area_get_parent_display_name (BpArea *self)
+{
+  g_return_val_if_fail (BP_IS_AREA (self), NULL);
+
+  return pick_name (self->parent_name_nl, self->parent_name_fr);
+}
+
+void
+_bp_area_set_parent_names (BpArea     *self,
+                           const char *name_nl,
+                           const char *name_fr)
+{
+  g_return_if_fail (BP_IS_AREA (self));
+
+  g_free (self->parent_name_nl);
+  g_free (self->parent_name_fr);
+  self->parent_name_nl = g_strdup (name_nl);
+  self->parent_name_fr = g_strdup (name_fr);
 }
 
 gint64

@@ -79,6 +79,7 @@ const char   *bp_area_get_name_fr             (BpArea        *self);
 const char   *bp_area_get_display_name        (BpArea        *self);
 gint64        bp_area_get_population          (BpArea        *self);
 const char   *bp_area_get_parent_code         (BpArea        *self);
+const char   *bp_area_get_parent_display_name (BpArea        *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpAreaRecord, bp_area_record_free)
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bp-area-private.h"
 #include "bp-outline-origin.h"
 #include "bp-store-areas.h"
 #include "bp-store-private.h"
@@ -403,19 +404,24 @@ bp_store_count_areas (BpStore     *self,
 }
 
 #define AREA_COLUMNS \
-  "SELECT a.id, a.level, a.code, a.name_nl, a.name_fr, a.population, p.code" \
+  "SELECT a.id, a.level, a.code, a.name_nl, a.name_fr, a.population, p.code, p.name_nl, p.name_fr" \
   " FROM area a LEFT JOIN area p ON p.id = a.parent_id "
 
 static BpArea *
 area_from_row (sqlite3_stmt *stmt)
 {
-  return bp_area_new (sqlite3_column_int64 (stmt, 0),
-                      sqlite3_column_int (stmt, 1),
-                      (const char *)sqlite3_column_text (stmt, 2),
-                      (const char *)sqlite3_column_text (stmt, 3),
-                      (const char *)sqlite3_column_text (stmt, 4),
-                      sqlite3_column_int64 (stmt, 5),
-                      (const char *)sqlite3_column_text (stmt, 6));
+  BpArea *area = bp_area_new (sqlite3_column_int64 (stmt, 0),
+                              sqlite3_column_int (stmt, 1),
+                              (const char *)sqlite3_column_text (stmt, 2),
+                              (const char *)sqlite3_column_text (stmt, 3),
+                              (const char *)sqlite3_column_text (stmt, 4),
+                              sqlite3_column_int64 (stmt, 5),
+                              (const char *)sqlite3_column_text (stmt, 6));
+
+  _bp_area_set_parent_names (area,
+                             (const char *)sqlite3_column_text (stmt, 7),
+                             (const char *)sqlite3_column_text (stmt, 8));
+  return area;
 }
 
 /**

@@ -25,7 +25,6 @@ struct _BpScopeChooser
 
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
-  GHashTable         *municipality_names; /* code → name, for neighbourhoods */
 };
 
 enum {
@@ -41,7 +40,6 @@ static char *
 describe_level (gpointer  instance,
                 BpArea   *area)
 {
-  BpScopeChooser *self = instance;
   const char *municipality;
 
   if (area == NULL)
@@ -49,7 +47,7 @@ describe_level (gpointer  instance,
 
   /* Neighbourhood names repeat from town to town ("Centrum"). */
   if (bp_area_get_level (area) == BP_AREA_LEVEL_WIJK &&
-      (municipality = g_hash_table_lookup (self->municipality_names, bp_area_get_parent_code (area))))
+      (municipality = bp_area_get_parent_display_name (area)))
     /* Translators: a neighbourhood's municipality and code, e.g. "Neighbourhood in Leuven · 24062W03" */
     return g_strdup_printf (_("Neighbourhood in %s · %s"), municipality, bp_area_get_code (area));
 
@@ -133,7 +131,6 @@ bp_scope_chooser_dispose (GObject *object)
 
   g_clear_object (&self->filtered);
   g_clear_object (&self->selection);
-  g_clear_pointer (&self->municipality_names, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_SCOPE_CHOOSER);
 
   G_OBJECT_CLASS (bp_scope_chooser_parent_class)->dispose (object);
@@ -169,8 +166,6 @@ bp_scope_chooser_init (BpScopeChooser *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->municipality_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
   self->filtered = gtk_filter_list_model_new (NULL,
                                               GTK_FILTER (gtk_custom_filter_new (area_matches, self, NULL)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
@@ -190,17 +185,6 @@ bp_scope_chooser_set_areas (BpScopeChooser *self,
 {
   g_return_if_fail (BP_IS_SCOPE_CHOOSER (self));
   g_return_if_fail (!areas || G_IS_LIST_MODEL (areas));
-
-  g_hash_table_remove_all (self->municipality_names);
-  for (guint i = 0; areas && i < g_list_model_get_n_items (areas); i++)
-    {
-      g_autoptr(BpArea) area = g_list_model_get_item (areas, i);
-
-      if (bp_area_get_level (area) == BP_AREA_LEVEL_MUNICIPALITY)
-        g_hash_table_insert (self->municipality_names,
-                             g_strdup (bp_area_get_code (area)),
-                             g_strdup (bp_area_get_display_name (area)));
-    }
 
   gtk_filter_list_model_set_model (self->filtered, areas);
 }

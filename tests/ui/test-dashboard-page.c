@@ -205,6 +205,20 @@ test_dashboard_scope_and_date (void)
 
   /* Leuven, a week earlier. */
   leuven = bp_store_dup_area (store, BP_AREA_LEVEL_MUNICIPALITY, "24062", NULL);
+  /* The chooser offers neighbourhoods under their municipality's name. */
+  {
+    GtkWidget *chooser = GTK_WIDGET (_bp_window_get_scope_chooser (window));
+
+    gtk_popover_popup (GTK_POPOVER (chooser));
+    ui_test_iterate_until_idle ();
+    gtk_editable_set_text (GTK_EDITABLE (find_widget (chooser, GTK_TYPE_SEARCH_ENTRY)), "Blauwput");
+    for (guint i = 0; i < 100 && !ui_test_label_shown (chooser, "Neighbourhood in Leuven · 24062W01"); i++)
+      ui_test_iterate ();
+    g_assert_true (ui_test_label_shown (chooser, "Neighbourhood in Leuven · 24062W01"));
+    ui_test_save_screenshot (GTK_WIDGET (window), "scope-chooser-neighbourhood");
+    gtk_popover_popdown (GTK_POPOVER (chooser));
+    ui_test_iterate_until_idle ();
+  }
   g_signal_emit_by_name (_bp_window_get_scope_chooser (window), "area-activated", leuven);
   {
     g_autofree char *iso = bp_day_to_iso (day - 7);
